@@ -1,0 +1,169 @@
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cmath>
+
+#include "digitnet/preprocess.hpp"
+#include "digitnet/spec.hpp"
+
+using namespace digitnet;
+using Catch::Contains;
+
+namespace {
+
+struct Image {
+    int w, h;
+    std::vector<uint8_t> px;
+    Image(int w_, int h_, uint8_t background) : w(w_), h(h_), px(static_cast<size_t>(w_) * h_, background) {}
+    void fill(int x0, int y0, int x1, int y1, uint8_t v) {  // inclusive corners
+        for (int y = y0; y <= y1; ++y)
+            for (int x = x0; x <= x1; ++x) px[static_cast<size_t>(y) * w + x] = v;
+    }
+};
+
+// What the tests look at in a 28x28 result: ink bounding box and centre of
+// mass, with pixel (r, c) centred at (c + 0.5, r + 0.5) as preprocess.hpp says.
+struct Shape {
+    int width = 0, height = 0;
+    double cx = 0, cy = 0, mass = 0;
+};
+
+Shape shape_of(const std::vector<uint8_t>& img) {
+    REQUIRE(img.size() == 784);
+    int x0 = 28, x1 = -1, y0 = 28, y1 = -1;
+    Shape s;
+    for (int r = 0; r < 28; ++r)
+        for (int c = 0; c < 28; ++c) {
+            const double v = img[r * 28 + c];
+            if (v == 0) continue;
+            x0 = std::min(x0, c), x1 = std::max(x1, c), y0 = std::min(y0, r), y1 = std::max(y1, r);
+            s.mass += v;
+            s.cx += v * (c + 0.5);
+            s.cy += v * (r + 0.5);
+        }
+    REQUIRE(s.mass > 0);
+    s.cx /= s.mass;
+    s.cy /= s.mass;
+    s.width = x1 - x0 + 1;
+    s.height = y1 - y0 + 1;
+    return s;
+}
+
+void require_mnist_like(const Shape& s) {
+    INFO("box " << s.width << "x" << s.height << ", centre of mass (" << s.cx << ", " << s.cy << ")");
+    CHECK(std::max(s.width, s.height) >= 19);
+    CHECK(std::max(s.width, s.height) <= 21);
+    CHECK(std::abs(s.cx - 14.0) <= 0.5);
+    CHECK(std::abs(s.cy - 14.0) <= 0.5);
+}
+
+// A thick ring ("0") of radii r0..r1 around (cx, cy), with anti-aliased gray at the edges.
+void ring(Image& im, double cx, double cy, double r0, double r1, bool bright) {
+    for (int y = 0; y < im.h; ++y)
+        for (int x = 0; x < im.w; ++x) {
+            const double d = std::hypot(x + 0.5 - cx, y + 0.5 - cy);
+            const double ink = std::min({1.0, std::max(0.0, d - r0 + 0.5), std::max(0.0, r1 - d + 0.5)});
+            if (ink > 0) im.px[static_cast<size_t>(y) * im.w + x] = static_cast<uint8_t>(
+                             std::lround(bright ? 255 * ink : 255 * (1 - ink)));
+        }
+}
+
+}  // namespace
+
+TEST_CASE("a small block in a corner is enlarged and centred", "[preprocess]") {
+    Image im(200, 200, 0);
+    im.fill(2, 190, 4, 194, 255);  // 3 wide, 5 tall
+    const Shape s = shape_of(preprocess_drawing(im.px.data(), im.w, im.h, true));
+    require_mnist_like(s);
+    CHECK(s.height >= 20);
+    CHECK(s.width >= 12);  // 3/5 of 20, plus at most a partly covered pixel on each side
+    CHECK(s.width <= 14);
+}
+
+TEST_CASE("an oversized drawing is shrunk and centred", "[preprocess]") {
+    Image im(1000, 1000, 0);
+    ring(im, 420, 560, 250, 400, true);
+    const std::vector<uint8_t> out = preprocess_drawing(im.px.data(), im.w, im.h, true);
+    const Shape s = shape_of(out);
+    require_mnist_like(s);
+    CHECK(s.width >= 20);
+    CHECK(out[14 * 28 + 14] == 0);  // the hole stays a hole
+    CHECK(out[14 * 28 + 5] == 255);   // the ring stays solid ink
+}
+
+TEST_CASE("a 2x2 blob becomes a full 20x20 square", "[preprocess]") {
+    Image im(50, 50, 0);
+    im.fill(10, 30, 11, 31, 255);
+    const std::vector<uint8_t> out = preprocess_drawing(im.px.data(), im.w, im.h, true);
+    const Shape s = shape_of(out);
+    require_mnist_like(s);
+    CHECK(s.width >= 20);
+    CHECK(out[14 * 28 + 14] == 255);
+    CHECK(out[5 * 28 + 5] == 255);
+}
+
+TEST_CASE("dark ink on white is inverted", "[preprocess]") {
+    Image im(280, 280, 255);
+    ring(im, 100, 120, 40, 70, false);
+    const std::vector<uint8_t> out = preprocess_drawing(im.px.data(), im.w, im.h, false);
+    require_mnist_like(shape_of(out));
+    CHECK(out[0] == 0);
+    CHECK(out[14 * 28 + 14] == 0);
+}
+
+TEST_CASE("a tall thin stroke stays tall and thin", "[preprocess]") {
+    Image im(280, 280, 0);
+    im.fill(150, 30, 157, 249, 255);  // 8 x 220
+    const std::vector<uint8_t> out = preprocess_drawing(im.px.data(), im.w, im.h, true);
+    const Shape s = shape_of(out);
+    require_mnist_like(s);
+    CHECK(s.height >= 20);
+    CHECK(s.width <= 2);
+}
+
+TEST_CASE("faint noise is ignored", "[preprocess]") {
+    Image im(100, 100, 0);
+    im.fill(0, 0, 99, 99, kInkThreshold - 1);  // a gray wash over everything
+    im.fill(40, 40, 59, 59, 255);
+    const Shape s = shape_of(preprocess_drawing(im.px.data(), im.w, im.h, true));
+    require_mnist_like(s);
+    CHECK(s.width <= 21);
+    CHECK(s.height <= 21);
+}
+
+TEST_CASE("empty drawings and bad sizes are refused", "[preprocess]") {
+    Image black(50, 40, 0), white(50, 40, 255), faint(50, 40, kInkThreshold - 1);
+    REQUIRE_THROWS_WITH(preprocess_drawing(black.px.data(), 50, 40, true),
+                        "the drawing is empty: draw a digit first");
+    REQUIRE_THROWS_WITH(preprocess_drawing(white.px.data(), 50, 40, false), Contains("empty"));
+    REQUIRE_THROWS_WITH(preprocess_drawing(faint.px.data(), 50, 40, true), Contains("empty"));
+    REQUIRE_THROWS_WITH(preprocess_drawing(black.px.data(), 0, 40, true), Contains("0x40"));
+    REQUIRE_THROWS_WITH(preprocess_drawing(black.px.data(), 50, -1, true), Contains("50x-1"));
+    REQUIRE_THROWS_WITH(preprocess_drawing(black.px.data(), 20000, 1, true), Contains("20000x1"));
+    REQUIRE_THROWS_WITH(rgba_to_gray(black.px.data(), 1, 0), Contains("1x0"));
+}
+
+TEST_CASE("RGBA is composited over white", "[preprocess]") {
+    const std::vector<uint8_t> rgba = {
+        0,   0,   0,   0,    // transparent
+        0,   0,   0,   255,  // black
+        255, 255, 255, 255,  // white
+        0,   0,   0,   128,  // half-transparent black
+        255, 0,   0,   255,  // red: luma 76
+    };
+    const std::vector<uint8_t> gray = rgba_to_gray(rgba.data(), 5, 1);
+    REQUIRE(gray == std::vector<uint8_t>{255, 0, 255, 127, 76});
+}
+
+TEST_CASE("preprocessing a 280x280 canvas is fast", "[preprocess][speed]") {
+    Image im(280, 280, 255);
+    ring(im, 140, 140, 60, 90, false);
+    const int runs = 200;
+    const auto t0 = std::chrono::steady_clock::now();
+    int ink = 0;
+    for (int i = 0; i < runs; ++i) ink += preprocess_drawing(im.px.data(), im.w, im.h, false)[14 * 28 + 6];
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / runs;
+    INFO("preprocess_drawing took " << ms << " ms");
+    CHECK(ink > 0);
+    CHECK(ms < 0.3);
+}
