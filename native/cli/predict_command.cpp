@@ -1,0 +1,58 @@
+#include <cstdio>
+#include <memory>
+
+#include <stb/stb_image.h>
+
+#include "commands.hpp"
+#include "digitnet/evaluate.hpp"
+#include "digitnet/file_io.hpp"
+#include "digitnet/model_file.hpp"
+#include "digitnet/preprocess.hpp"
+
+namespace digitnet::cli {
+
+namespace {
+// Ink is whatever differs from the border: a mostly light border means dark ink.
+bool border_is_light(const uint8_t* g, int w, int h) {
+    long sum = 0, n = 0;
+    for (int x = 0; x < w; ++x) sum += g[x] + g[(h - 1) * w + x], n += 2;
+    for (int y = 0; y < h; ++y) sum += g[y * w] + g[y * w + w - 1], n += 2;
+    return sum > 127 * n;
+}
+}  // namespace
+
+int predict_command(const std::string& model_path, const std::string& image_path, const std::string& ink) {
+    const Network net = load_model(read_file(model_path));
+    const std::string bytes = read_file(image_path);
+    int w = 0, h = 0, channels = 0;
+    std::unique_ptr<uint8_t, void (*)(void*)> gray(
+        stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &h,
+                              &channels, 1),
+        stbi_image_free);
+    if (!gray) throw Error("cannot read image " + image_path + ": " + stbi_failure_reason());
+    bool bright;
+    if (ink == "bright") bright = true;
+    else if (ink == "dark") bright = false;
+    else if (ink == "auto") bright = !border_is_light(gray.get(), w, h);
+    else throw Error("--ink must be bright, dark or auto");
+
+    const std::vector<uint8_t> seen = preprocess_drawing(gray.get(), w, h, bright);
+    Workspace ws;
+    Matrix X;
+    const std::vector<float> p = classify(net, seen.data(), ws, X);
+    size_t best = 0;
+    for (size_t k = 1; k < p.size(); ++k)
+        if (p[k] > p[best]) best = k;
+    std::printf("digit %zu\n", best);
+    for (size_t k = 0; k < p.size(); ++k) std::printf("  %zu: %.4f\n", k, static_cast<double>(p[k]));
+    std::printf("the network saw (28x28, %s ink):\n", bright ? "bright" : "dark");
+    const char* shades = " .:-=+*#%@";
+    for (int y = 0; y < 28; ++y) {
+        std::printf("  ");
+        for (int x = 0; x < 28; ++x) std::putchar(shades[seen[static_cast<size_t>(y * 28 + x)] * 9 / 255]);
+        std::putchar('\n');
+    }
+    return 0;
+}
+
+}  // namespace digitnet::cli

@@ -1,0 +1,80 @@
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+#include "commands.hpp"
+#include "digitnet/evaluate.hpp"
+#include "digitnet/file_io.hpp"
+#include "digitnet/model_file.hpp"
+#include "report.hpp"
+
+namespace digitnet::cli {
+
+Recipe default_recipe() {
+    Recipe r;
+    r.network = make_spec({128}, Activation::ReLU, Activation::Softmax);
+    r.init = Init::He;
+    r.train.loss = {LossKind::CrossEntropy, 1.0f};
+    r.train.optimizer.kind = OptimizerKind::Adam;
+    r.train.optimizer.learning_rate = 0.002f;
+    r.train.batch_size = 32;
+    r.train.augment.enabled = true;
+    r.cosine_schedule = true;
+    r.epochs = 30;
+    return r;
+}
+
+int train_command(const TrainOptions& o) {
+    using clock = std::chrono::steady_clock;
+    Dataset train = load_dataset(o.train_path);
+    if (o.limit) train = train.head(o.limit);
+    const Dataset heldout = load_dataset(o.heldout_path);
+
+    Recipe r = o.recipe;
+    Network net(r.network);
+    Rng init_rng(r.train.seed);
+    net.initialize(r.init, init_rng);
+    const long per_epoch = batches_per_epoch(train.size(), r.train.batch_size);
+    const long total = r.steps ? r.steps : r.epochs * per_epoch;
+    if (r.cosine_schedule) r.train.schedule_batches = total;
+    Trainer trainer(net, train, r.train);
+    const long report_every = r.steps ? std::max(1L, r.steps / 10) : per_epoch;
+
+    std::printf("training %s on %zu digits: %s lr %g, batch %d, %ld batches%s\n", net.spec().describe().c_str(),
+                train.size(), to_string(r.train.optimizer.kind), static_cast<double>(r.train.optimizer.learning_rate),
+                trainer.config().batch_size, total, r.train.augment.enabled ? ", augmented" : "");
+    const auto start = clock::now();
+    double train_seconds = 0.0;
+    for (long done = 0; done < total;) {
+        const long slice = std::min(report_every, total - done);
+        const auto t0 = clock::now();
+        const Progress p = trainer.run(slice);
+        const double dt = std::chrono::duration<double>(clock::now() - t0).count();
+        train_seconds += dt;
+        done += slice;
+        if (!o.quiet) {
+            const Evaluation h = evaluate(net, heldout, r.train.loss);
+            std::printf("epoch %6.2f  batches %7ld  loss %.4f  train acc %6.2f%%  held-out acc %6.2f%%  %9.0f samples/s\n",
+                        p.epochs, p.batches, p.loss, 100.0 * p.accuracy, 100.0 * h.accuracy,
+                        static_cast<double>(slice) * trainer.config().batch_size / dt);
+            std::fflush(stdout);
+        }
+    }
+    const double total_seconds = std::chrono::duration<double>(clock::now() - start).count();
+    std::printf("trained in %.2f s (%.2f s in training steps, %.0f samples/s)\n", total_seconds, train_seconds,
+                static_cast<double>(trainer.progress().samples) / train_seconds);
+
+    std::cout << "held-out set (" << o.heldout_path << "): ";
+    print_evaluation(std::cout, evaluate(net, heldout, r.train.loss));
+    if (!o.test_path.empty()) {
+        std::cout << "test set (" << o.test_path << "): ";
+        print_evaluation(std::cout, evaluate(net, load_dataset(o.test_path), r.train.loss));
+    }
+    if (!o.out_path.empty()) {
+        write_file(o.out_path, save_model(net));
+        std::printf("saved %s\n", o.out_path.c_str());
+    }
+    return 0;
+}
+
+}  // namespace digitnet::cli

@@ -1,0 +1,45 @@
+#include "digitnet/loss.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "digitnet/network.hpp"
+
+namespace digitnet {
+
+void check_loss(const LossSpec& loss, Activation output) {
+    if (loss.kind == LossKind::CrossEntropy && output != Activation::Softmax)
+        throw Error("cross-entropy needs a softmax output layer");
+    if (loss.kind == LossKind::SquaredError && !(loss.scale > 0.0f))
+        throw Error("squared-error scale must be positive");
+}
+
+double loss_value(const LossSpec& loss, const Matrix& A, const uint8_t* labels) {
+    double sum = 0.0;
+    for (Eigen::Index b = 0; b < A.rows(); ++b) {
+        const int y = labels[b];
+        if (loss.kind == LossKind::CrossEntropy) {
+            sum -= std::log(std::max(A(b, y), 1e-30f));
+        } else {
+            double s = 0.0;
+            for (Eigen::Index k = 0; k < A.cols(); ++k) {
+                const double d = A(b, k) - (k == y ? 1.0 : 0.0);
+                s += d * d;
+            }
+            sum += 0.5 * loss.scale * s;
+        }
+    }
+    return A.rows() ? sum / static_cast<double>(A.rows()) : 0.0;
+}
+
+double loss_gradient(const LossSpec& loss, Activation output, const Matrix& A, const uint8_t* labels, Matrix& dZ) {
+    const float inv_b = 1.0f / static_cast<float>(A.rows());
+    const float k = loss.kind == LossKind::CrossEntropy ? inv_b : loss.scale * inv_b;
+    dZ = k * A;
+    for (Eigen::Index b = 0; b < A.rows(); ++b) dZ(b, labels[b]) -= k;
+    // Cross-entropy through softmax already gives dL/dZ; squared error gives dL/dA.
+    if (loss.kind == LossKind::SquaredError) activation_backward(output, A, dZ);
+    return loss_value(loss, A, labels);
+}
+
+}  // namespace digitnet

@@ -1,0 +1,65 @@
+#pragma once
+// Compares Network::backward with central finite differences of the loss,
+// for every parameter. Returns the largest per-parameter error, scaled by
+// max(1, |gradient|), and prints it so failures show how far off they were.
+#include <cstdio>
+#include <vector>
+
+#include "digitnet/loss.hpp"
+#include "digitnet/network.hpp"
+#include "digitnet/rng.hpp"
+
+namespace digitnet::testing {
+
+struct GradientCheck {
+    double max_error = 0.0;     // max |numeric - analytic| / max(1, |analytic|)
+    double relative_norm = 0.0; // |numeric - analytic| / |numeric + analytic| over all parameters
+};
+
+inline double penalized_loss(const Network& net, const Matrix& X, const std::vector<uint8_t>& labels,
+                             const LossSpec& loss, float decay) {
+    Workspace ws;
+    double l = loss_value(loss, net.forward(X, ws), labels.data());
+    for (int k = 0; k < net.layer_count(); ++k) l += 0.5 * decay * net.weights(k).squaredNorm();
+    return l;
+}
+
+inline GradientCheck check_gradient(const NetworkSpec& spec, const LossSpec& loss, int batch, float decay = 0.0f,
+                                    uint64_t seed = 3) {
+    Network net(spec);
+    Rng rng(seed);
+    net.initialize(Init::Uniform, rng);  // non-zero biases, so their gradients matter
+    Matrix X(batch, spec.inputs);
+    for (Eigen::Index i = 0; i < X.size(); ++i) X.data()[i] = rng.uniform(-1.0f, 1.0f);
+    std::vector<uint8_t> labels(static_cast<size_t>(batch));
+    for (auto& y : labels) y = static_cast<uint8_t>(rng.below(static_cast<uint64_t>(spec.outputs())));
+
+    Workspace ws;
+    const Matrix& A = net.forward(X, ws);
+    loss_gradient(loss, spec.layers.back().activation, A, labels.data(), ws.dZ.back());
+    std::vector<float> grad(net.param_count());
+    net.backward(X, ws, grad.data(), decay);
+
+    GradientCheck r;
+    double diff2 = 0.0, sum2 = 0.0;
+    const float eps = 4e-3f;
+    for (size_t i = 0; i < net.param_count(); ++i) {
+        float& p = net.params()[i];
+        const float keep = p;
+        p = keep + eps;
+        const double up = penalized_loss(net, X, labels, loss, decay);
+        p = keep - eps;
+        const double down = penalized_loss(net, X, labels, loss, decay);
+        p = keep;
+        const double numeric = (up - down) / (2.0 * eps), analytic = grad[i];
+        r.max_error = std::max(r.max_error, std::abs(numeric - analytic) / std::max(1.0, std::abs(analytic)));
+        diff2 += (numeric - analytic) * (numeric - analytic);
+        sum2 += (numeric + analytic) * (numeric + analytic);
+    }
+    r.relative_norm = sum2 > 0 ? std::sqrt(diff2 / sum2) : 0.0;
+    std::printf("gradient check %-40s batch %d: max error %.2e, relative %.2e\n", spec.describe().c_str(), batch,
+                r.max_error, r.relative_norm);
+    return r;
+}
+
+}  // namespace digitnet::testing

@@ -1,0 +1,122 @@
+// Network math: gradients against finite differences for every activation and
+// loss in a few shapes; a forward pass with known weights; the parameter layout.
+#include <catch2/catch.hpp>
+
+#include "digitnet/network.hpp"
+#include "gradient_check.hpp"
+
+using namespace digitnet;
+using digitnet::testing::check_gradient;
+
+namespace {
+NetworkSpec spec_of(std::vector<int> sizes, Activation hidden, Activation out, bool bias = true) {
+    const int in = sizes.front(), outputs = sizes.back();
+    return make_spec(std::vector<int>(sizes.begin() + 1, sizes.end() - 1), hidden, out, bias, in, outputs);
+}
+void require_close(const testing::GradientCheck& g) {
+    CHECK(g.max_error < 1e-3);
+    CHECK(g.relative_norm < 1e-3);
+}
+}  // namespace
+
+TEST_CASE("gradients of every hidden activation, with softmax and cross-entropy", "[gradient]") {
+    const LossSpec ce{LossKind::CrossEntropy, 1.0f};
+    for (Activation h : {Activation::Sigmoid, Activation::Tanh, Activation::ReLU, Activation::Identity}) {
+        INFO("hidden activation " << to_string(h));
+        require_close(check_gradient(spec_of({5, 4, 3}, h, Activation::Softmax), ce, 1));
+        require_close(check_gradient(spec_of({6, 7, 5, 4}, h, Activation::Softmax), ce, 7));
+    }
+}
+
+TEST_CASE("gradients of squared error through every output activation and scale", "[gradient]") {
+    for (Activation out : {Activation::Softmax, Activation::Sigmoid, Activation::Tanh, Activation::Identity,
+                           Activation::ReLU}) {
+        for (float scale : {1.0f, 2.0f}) {
+            INFO("output " << to_string(out) << ", scale " << scale);
+            require_close(check_gradient(spec_of({4, 6, 5}, Activation::Sigmoid, out), {LossKind::SquaredError, scale}, 3));
+        }
+    }
+}
+
+TEST_CASE("gradients without biases and with L2 weight decay", "[gradient]") {
+    require_close(check_gradient(spec_of({5, 6, 4}, Activation::Sigmoid, Activation::Softmax, false),
+                                 {LossKind::SquaredError, 2.0f}, 4));
+    require_close(check_gradient(spec_of({5, 6, 4}, Activation::ReLU, Activation::Softmax),
+                                 {LossKind::CrossEntropy, 1.0f}, 4, 0.1f));
+}
+
+TEST_CASE("a wrong gradient is caught by the check", "[gradient]") {
+    // Guard against a check that cannot fail: a loss scaled by 2 in the loss value
+    // but not in the gradient must show up as a large error.
+    NetworkSpec s = spec_of({4, 5, 3}, Activation::Tanh, Activation::Identity);
+    Network net(s);
+    Rng rng(9);
+    net.initialize(Init::Uniform, rng);
+    Matrix X = Matrix::Constant(2, 4, 0.5f);
+    std::vector<uint8_t> y{0, 2};
+    Workspace ws;
+    const Matrix& A = net.forward(X, ws);
+    loss_gradient({LossKind::SquaredError, 1.0f}, Activation::Identity, A, y.data(), ws.dZ.back());
+    std::vector<float> g(net.param_count());
+    net.backward(X, ws, g.data(), 0.0f);
+    const float eps = 1e-3f;
+    float& p = net.params()[0];
+    const float keep = p;
+    p = keep + eps;
+    const double up = testing::penalized_loss(net, X, y, {LossKind::SquaredError, 2.0f}, 0.0f);
+    p = keep - eps;
+    const double down = testing::penalized_loss(net, X, y, {LossKind::SquaredError, 2.0f}, 0.0f);
+    CHECK(std::abs((up - down) / (2 * eps) - g[0]) > 0.5 * std::abs(g[0]));
+}
+
+TEST_CASE("forward pass with fixed weights gives the known answer", "[forward]") {
+    // 2 inputs -> 2 sigmoid -> 2 softmax.  W1 = [[1,2],[3,4]], b1 = [0.5,-0.5],
+    // W2 = [[1,-1],[2,0]], b2 = [0,1], x = [1,-1]; values computed by hand in double.
+    Network net(spec_of({2, 2, 2}, Activation::Sigmoid, Activation::Softmax));
+    REQUIRE(net.param_count() == 12);
+    net.params() = {1, 2, 3, 4, 0.5f, -0.5f, 1, -1, 2, 0, 0, 1};
+    Matrix X(1, 2);
+    X << 1, -1;
+    Workspace ws;
+    const Matrix& A = net.forward(X, ws);
+    CHECK(ws.A[0](0, 0) == Approx(0.3775406687981454));
+    CHECK(ws.A[0](0, 1) == Approx(0.18242552380635635));
+    CHECK(A(0, 0) == Approx(0.17365149821366252));
+    CHECK(A(0, 1) == Approx(0.8263485017863375));
+}
+
+TEST_CASE("parameters are one buffer with each layer's W then b", "[layout]") {
+    Network net(spec_of({784, 128, 10}, Activation::ReLU, Activation::Softmax));
+    CHECK(net.param_count() == 784 * 128 + 128 + 128 * 10 + 10);
+    CHECK(net.weight_offset(0) == 0);
+    CHECK(net.bias_offset(0) == 784 * 128);
+    CHECK(net.weight_offset(1) == 784 * 128 + 128);
+    CHECK(net.weights(1).data() == net.params().data() + net.weight_offset(1));
+    Network nobias(spec_of({784, 128, 10}, Activation::Sigmoid, Activation::Softmax, false));
+    CHECK(nobias.param_count() == 784 * 128 + 128 * 10);
+}
+
+TEST_CASE("initializers follow their distributions", "[init]") {
+    Network net(spec_of({400, 300, 10}, Activation::ReLU, Activation::Softmax));
+    auto stddev_of_w0 = [&](Init scheme) {
+        Rng rng(11);
+        net.initialize(scheme, rng);
+        const auto W = net.weights(0);
+        const double mean = W.mean();
+        return std::sqrt((W.array() - static_cast<float>(mean)).square().mean());
+    };
+    CHECK(stddev_of_w0(Init::Normal) == Approx(1.0).epsilon(0.02));
+    CHECK(stddev_of_w0(Init::NormalFanIn) == Approx(1.0 / std::sqrt(400.0)).epsilon(0.02));
+    CHECK(stddev_of_w0(Init::Uniform) == Approx(1.0 / std::sqrt(12.0)).epsilon(0.02));
+    CHECK(stddev_of_w0(Init::UniformFan) == Approx(2.0 / std::sqrt(12.0) / std::sqrt(400.0 * 300)).epsilon(0.02));
+    CHECK(stddev_of_w0(Init::He) == Approx(std::sqrt(2.0 / 400)).epsilon(0.02));
+    CHECK(stddev_of_w0(Init::Xavier) == Approx(std::sqrt(2.0 / 700)).epsilon(0.02));
+}
+
+TEST_CASE("bad architectures are refused", "[spec]") {
+    CHECK_THROWS_WITH(make_spec({0}, Activation::ReLU, Activation::Softmax), Catch::Contains("units"));
+    NetworkSpec s = make_spec({8}, Activation::ReLU, Activation::Softmax);
+    s.layers[0].activation = Activation::Softmax;
+    CHECK_THROWS_WITH(s.validate(), Catch::Contains("softmax is only allowed on the output layer"));
+    CHECK_THROWS_WITH(parse_activation("swish"), Catch::Contains("unknown activation 'swish'"));
+}

@@ -1,0 +1,159 @@
+// Training end to end on tiny problems: XOR must be solved by every
+// optimizer; training is deterministic for a seed; divergence is refused and
+// undone; evaluation counts right.
+#include <catch2/catch.hpp>
+
+#include "digitnet/evaluate.hpp"
+#include "digitnet/trainer.hpp"
+
+using namespace digitnet;
+
+namespace {
+// XOR as four 1x2 "images" (0 or 255), repeated so epochs have several batches.
+Dataset xor_set(int copies = 8) {
+    Dataset d;
+    d.rows = 1;
+    d.cols = 2;
+    for (int c = 0; c < copies; ++c)
+        for (int a = 0; a < 2; ++a)
+            for (int b = 0; b < 2; ++b) {
+                d.images.push_back(static_cast<uint8_t>(255 * a));
+                d.images.push_back(static_cast<uint8_t>(255 * b));
+                d.labels.push_back(static_cast<uint8_t>(a ^ b));
+            }
+    return d;
+}
+
+Network xor_net(uint64_t seed) {
+    Network net(make_spec({8}, Activation::Tanh, Activation::Softmax, true, 2, 2));
+    Rng rng(seed);
+    net.initialize(Init::Xavier, rng);
+    return net;
+}
+}  // namespace
+
+TEST_CASE("XOR is learned by SGD, momentum and Adam", "[training]") {
+    const Dataset data = xor_set();
+    struct Case { OptimizerKind kind; float lr; };
+    for (Case c : {Case{OptimizerKind::SGD, 0.5f}, Case{OptimizerKind::Momentum, 0.1f}, Case{OptimizerKind::Adam, 0.03f}}) {
+        INFO("optimizer " << to_string(c.kind));
+        Network net = xor_net(1);
+        TrainConfig cfg;
+        cfg.optimizer.kind = c.kind;
+        cfg.optimizer.learning_rate = c.lr;
+        cfg.batch_size = 4;
+        Trainer t(net, data, cfg);
+        const double first = t.run(1).loss;
+        const Progress p = t.run(1500);
+        CHECK(p.loss < 0.05);
+        CHECK(p.loss < first);
+        const Evaluation e = evaluate(net, data, cfg.loss);
+        CHECK(e.accuracy == 1.0);
+    }
+}
+
+TEST_CASE("squared error on sigmoid outputs learns XOR too (network.py style)", "[training]") {
+    Network net(make_spec({8}, Activation::Sigmoid, Activation::Sigmoid, true, 2, 2));
+    Rng rng(4);
+    net.initialize(Init::Normal, rng);
+    TrainConfig cfg;
+    cfg.loss = {LossKind::SquaredError, 1.0f};
+    cfg.optimizer.learning_rate = 3.0f;
+    cfg.batch_size = 1;
+    const Dataset data = xor_set();
+    Trainer t(net, data, cfg);
+    t.run(4000);
+    CHECK(evaluate(net, data, cfg.loss).accuracy == 1.0);
+}
+
+TEST_CASE("the same seed trains to the same weights and progress is counted", "[training]") {
+    const Dataset data = xor_set(5);  // 20 samples
+    TrainConfig cfg;
+    cfg.batch_size = 6;  // 4 batches an epoch, the last one short
+    cfg.seed = 77;
+    Network a = xor_net(2), b = xor_net(2);
+    Trainer ta(a, data, cfg), tb(b, data, cfg);
+    REQUIRE(ta.batches_per_epoch() == 4);
+    ta.run(10);
+    tb.run(3);
+    const Progress p = tb.run(7);  // slices add up to the same run
+    CHECK(a.params() == b.params());
+    CHECK(p.batches == 10);
+    CHECK(p.epoch == 2);
+    CHECK(p.samples == 2 * 20 + 2 * 6);
+    CHECK(p.epochs == Approx(2.6));
+}
+
+TEST_CASE("full-batch, per-sample and with-replacement sampling all train", "[training]") {
+    const Dataset data = xor_set();
+    for (Sampling s : {Sampling::InOrder, Sampling::Shuffled, Sampling::WithReplacement}) {
+        for (int batch : {1, 5, 1000}) {
+            Network net = xor_net(3);
+            TrainConfig cfg;
+            cfg.optimizer.kind = OptimizerKind::Adam;
+            cfg.optimizer.learning_rate = 0.02f;
+            cfg.sampling = s;
+            cfg.batch_size = batch;
+            Trainer t(net, data, cfg);
+            const double before = evaluate(net, data, cfg.loss).loss;
+            t.run(400);
+            CHECK(evaluate(net, data, cfg.loss).loss < before);
+        }
+    }
+}
+
+TEST_CASE("a learning rate that diverges is refused and the weights are kept", "[training]") {
+    const Dataset data = xor_set();
+    Network net(make_spec({8}, Activation::ReLU, Activation::Identity, true, 2, 2));
+    Rng rng(5);
+    net.initialize(Init::He, rng);
+    TrainConfig cfg;
+    cfg.loss = {LossKind::SquaredError, 1.0f};
+    cfg.optimizer.learning_rate = 0.05f;
+    Trainer t(net, data, cfg);
+    t.run(20);
+    const std::vector<float> good = net.params();
+    TrainConfig wild = cfg;
+    wild.optimizer.learning_rate = 1e6f;
+    Trainer w(net, data, wild);
+    CHECK_THROWS_WITH(w.run(50), Catch::Contains("diverged") && Catch::Contains("smaller learning rate"));
+    CHECK(net.params() == good);
+    CHECK(w.progress().batches == 0);
+}
+
+TEST_CASE("bad training settings are refused with a message", "[training]") {
+    const Dataset data = xor_set();
+    Network net = xor_net(1);
+    TrainConfig cfg;
+    cfg.optimizer.learning_rate = -1.0f;
+    CHECK_THROWS_WITH(Trainer(net, data, cfg), Catch::Contains("learning rate"));
+    cfg.optimizer.learning_rate = 0.1f;
+    cfg.batch_size = 0;
+    CHECK_THROWS_WITH(Trainer(net, data, cfg), Catch::Contains("batch size"));
+    cfg.batch_size = 4;
+    Network sig(make_spec({4}, Activation::ReLU, Activation::Sigmoid, true, 2, 2));
+    CHECK_THROWS_WITH(Trainer(sig, data, cfg), Catch::Contains("cross-entropy needs a softmax"));
+    Network wide(make_spec({4}, Activation::ReLU, Activation::Softmax, true, 3, 2));
+    CHECK_THROWS_WITH(Trainer(wide, data, cfg), Catch::Contains("pixels"));
+    Dataset empty;
+    CHECK_THROWS_WITH(Trainer(net, empty, cfg), Catch::Contains("empty"));
+}
+
+TEST_CASE("evaluation fills the confusion matrix from the predictions", "[evaluate]") {
+    // A 1-pixel "image" network whose output is [x, 1 - x]: class 0 for bright pixels.
+    Network net(make_spec({}, Activation::Identity, Activation::Softmax, true, 1, 10));
+    net.params().assign(net.param_count(), 0.0f);
+    net.params()[0] = 10.0f;  // W[0][0]: bright pixel -> class 0
+    net.params()[10 + 1] = 5.0f;  // b[1]: otherwise class 1
+    Dataset d;
+    d.rows = d.cols = 1;
+    d.images = {255, 0, 0, 255};
+    d.labels = {0, 1, 0, 3};
+    const Evaluation e = evaluate(net, d, {});
+    CHECK(e.confusion[0][0] == 1);
+    CHECK(e.confusion[1][1] == 1);
+    CHECK(e.confusion[0][1] == 1);
+    CHECK(e.confusion[3][0] == 1);
+    CHECK(e.accuracy == Approx(0.5));
+    CHECK(e.predicted == std::vector<uint8_t>{0, 1, 1, 0});
+}
