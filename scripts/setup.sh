@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs what digitnet needs to build and test on Debian 12 (run as root):
+# Debian packages that are missing, then the npm dev dependencies.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(cmake g++ make pkg-config python3 libeigen3-dev catch2 zlib1g-dev libstb-dev libcli11-dev
+          emscripten chromium)
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+npm ci --no-audit --no-fund --loglevel=error
