@@ -120,3 +120,25 @@ TEST_CASE("bad architectures are refused", "[spec]") {
     CHECK_THROWS_WITH(s.validate(), Catch::Contains("softmax is only allowed on the output layer"));
     CHECK_THROWS_WITH(parse_activation("swish"), Catch::Contains("unknown activation 'swish'"));
 }
+
+TEST_CASE("seed 002's batch-softmax loss matches the notebook's formulas", "[loss]") {
+    // Two samples, three classes. S = exp(Z - max Z), each column over the batch
+    // summing to 1; dZ = 2 (S - Y)/B * S (1 - S) (the notebook's elementwise derivative).
+    Matrix Z(2, 3);
+    Z << 1, 2, 0, 3, 0, 0;
+    const uint8_t y[2] = {2, 0};
+    const double e = std::exp(1.0), e2 = std::exp(2.0), e3 = std::exp(3.0);
+    const double S[2][3] = {{e / (e + e3), e2 / (e2 + 1), 0.5}, {e3 / (e + e3), 1 / (e2 + 1), 0.5}};
+    const double Y[2][3] = {{0, 0, 1}, {1, 0, 0}};
+    const LossSpec loss{LossKind::BatchSoftmaxSquaredError, 2.0f};
+    double expected = 0;
+    Matrix dZ;
+    const double value = loss_gradient(loss, Activation::Identity, Z, y, dZ);
+    for (int b = 0; b < 2; ++b)
+        for (int k = 0; k < 3; ++k) {
+            expected += (S[b][k] - Y[b][k]) * (S[b][k] - Y[b][k]) / 2;  // scale/2 * sum / B, scale 2, B 2
+            CHECK(dZ(b, k) == Approx(2 * (S[b][k] - Y[b][k]) / 2 * S[b][k] * (1 - S[b][k])));
+        }
+    CHECK(value == Approx(expected));
+    CHECK_THROWS_WITH(check_loss(loss, Activation::Softmax), Catch::Contains("identity output"));
+}

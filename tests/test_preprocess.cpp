@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <cmath>
 
 #include "digitnet/preprocess.hpp"
@@ -153,17 +152,4 @@ TEST_CASE("RGBA is composited over white", "[preprocess]") {
     };
     const std::vector<uint8_t> gray = rgba_to_gray(rgba.data(), 5, 1);
     REQUIRE(gray == std::vector<uint8_t>{255, 0, 255, 127, 76});
-}
-
-TEST_CASE("preprocessing a 280x280 canvas is fast", "[preprocess][speed]") {
-    Image im(280, 280, 255);
-    ring(im, 140, 140, 60, 90, false);
-    const int runs = 200;
-    const auto t0 = std::chrono::steady_clock::now();
-    int ink = 0;
-    for (int i = 0; i < runs; ++i) ink += preprocess_drawing(im.px.data(), im.w, im.h, false)[14 * 28 + 6];
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / runs;
-    INFO("preprocess_drawing took " << ms << " ms");
-    CHECK(ink > 0);
-    CHECK(ms < 0.3);
 }

@@ -1,8 +1,12 @@
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 
 #include "commands.hpp"
+#include "digitnet/evaluate.hpp"
+#include "digitnet/augment.hpp"
 #include "digitnet/file_io.hpp"
+#include "digitnet/preprocess.hpp"
 
 namespace digitnet::cli {
 
@@ -26,6 +30,29 @@ double matmul_gflops(double seconds) {
     } while (seconds_since(start) < seconds);
     if (!std::isfinite(C(0, 0))) std::printf("unexpected matrix product result\n");
     return best;
+}
+
+// Microseconds per call of f, best of several rounds of `calls` calls.
+template <class F>
+double best_microseconds(int calls, F&& f) {
+    double best = 1e30;
+    for (int round = 0; round < 20; ++round) {
+        const auto t0 = clock_type::now();
+        for (int i = 0; i < calls; ++i) f();
+        best = std::min(best, seconds_since(t0) * 1e6 / calls);
+    }
+    return best;
+}
+
+// A 280x280 canvas with a ring drawn in dark ink, as the page would hand it over.
+std::vector<uint8_t> drawn_ring() {
+    std::vector<uint8_t> gray(280 * 280, 255);
+    for (int y = 0; y < 280; ++y)
+        for (int x = 0; x < 280; ++x) {
+            const double r = std::hypot(x - 140.0, (y - 140.0) * 0.7);
+            if (r > 60 && r < 80) gray[static_cast<size_t>(y * 280 + x)] = 0;
+        }
+    return gray;
 }
 
 // FLOPs of one training sample (multiply-add = 2): forward Z = A W^T, and
@@ -67,6 +94,18 @@ int bench_command(const std::string& train_path, double seconds) {
     std::printf("  %.0f samples/s, %.3f MFLOP/sample, %.1f GFLOP/s\n", best, flops / 1e6, train_gflops);
     std::printf("1024x1024 float matrix product (same run): %.1f GFLOP/s\n", peak);
     std::printf("ratio training / matrix product: %.2f\n", train_gflops / peak);
+
+    const std::vector<uint8_t> canvas = drawn_ring();
+    std::vector<uint8_t> seen;
+    Workspace ws;
+    Matrix X;
+    const double prep = best_microseconds(50, [&] { seen = preprocess_drawing(canvas.data(), 280, 280, false); });
+    const double fwd = best_microseconds(200, [&] { classify(net, seen.data(), ws, X); });
+    std::printf("drawn 280x280 canvas: preprocessing %.3f ms, forward pass %.3f ms\n", prep / 1e3, fwd / 1e3);
+    std::vector<float> row(784);
+    AugmentSpec augment;
+    const double aug = best_microseconds(1000, [&] { augment_image(data.image(0), 28, 28, augment, rng, 1.0f, row.data()); });
+    std::printf("augmenting one 28x28 training digit: %.2f us\n", aug);
     return 0;
 }
 

@@ -19,7 +19,7 @@ struct TrainOptions {
 Recipe default_recipe();
 
 int train_command(const TrainOptions& options);
-int eval_command(const std::string& model_path, const std::string& data_path);
+int eval_command(const std::string& model_path, const std::string& data_path, const std::string& loss_name);
 int predict_command(const std::string& model_path, const std::string& image_path, const std::string& ink);
 int bench_command(const std::string& train_path, double seconds);
 int export_command(const std::string& model_path, const std::string& out_path);

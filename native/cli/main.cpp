@@ -119,6 +119,8 @@ int main(int argc, char** argv) {
     CLI::App* e = app.add_subcommand("eval", "accuracy, loss and confusion matrix of a model on a data set");
     e->add_option("model", model, "model file")->required();
     e->add_option("data", data, "IDX images file (labels found beside it) or Kaggle CSV")->required();
+    std::string eval_loss;
+    e->add_option("--loss", eval_loss, "loss to report (default: cross-entropy for softmax models, else squared-error)");
 
     CLI::App* p = app.add_subcommand("predict", "read the digit in an image file");
     p->add_option("model", model, "model file")->required();
@@ -142,7 +144,7 @@ int main(int argc, char** argv) {
             apply(*t, o, train.recipe);
             return train_command(train);
         }
-        if (e->parsed()) return eval_command(model, data);
+        if (e->parsed()) return eval_command(model, data, eval_loss);
         if (p->parsed()) return predict_command(model, image, ink);
         if (b->parsed()) return bench_command(bench_data, seconds);
         if (x->parsed()) return export_command(model, out);

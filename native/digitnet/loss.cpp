@@ -10,11 +10,24 @@ namespace digitnet {
 void check_loss(const LossSpec& loss, Activation output) {
     if (loss.kind == LossKind::CrossEntropy && output != Activation::Softmax)
         throw Error("cross-entropy needs a softmax output layer");
-    if (loss.kind == LossKind::SquaredError && !(loss.scale > 0.0f))
+    if (loss.kind == LossKind::BatchSoftmaxSquaredError && output != Activation::Identity)
+        throw Error("batch-softmax squared error works on logits: it needs an identity output layer");
+    if (loss.kind != LossKind::CrossEntropy && !(loss.scale > 0.0f))
         throw Error("squared-error scale must be positive");
 }
 
+void batch_softmax(const Matrix& Z, Matrix& S) {
+    S = (Z.array() - Z.maxCoeff()).exp().matrix();
+    const Vector column_sums = S.colwise().sum();
+    S.array().rowwise() /= column_sums.array();
+}
+
 double loss_value(const LossSpec& loss, const Matrix& A, const uint8_t* labels) {
+    if (loss.kind == LossKind::BatchSoftmaxSquaredError) {
+        Matrix S;
+        batch_softmax(A, S);
+        return loss_value({LossKind::SquaredError, loss.scale}, S, labels);
+    }
     double sum = 0.0;
     for (Eigen::Index b = 0; b < A.rows(); ++b) {
         const int y = labels[b];
@@ -34,6 +47,17 @@ double loss_value(const LossSpec& loss, const Matrix& A, const uint8_t* labels) 
 
 double loss_gradient(const LossSpec& loss, Activation output, const Matrix& A, const uint8_t* labels, Matrix& dZ) {
     const float inv_b = 1.0f / static_cast<float>(A.rows());
+    if (loss.kind == LossKind::BatchSoftmaxSquaredError) {
+        batch_softmax(A, dZ);
+        const double value = loss_value({LossKind::SquaredError, loss.scale}, dZ, labels);
+        Matrix& S = dZ;  // dZ = scale (S - Y)/B * S (1 - S), computed in place
+        for (Eigen::Index b = 0; b < S.rows(); ++b)
+            for (Eigen::Index k = 0; k < S.cols(); ++k) {
+                const float s = S(b, k), y = k == labels[b] ? 1.0f : 0.0f;
+                S(b, k) = loss.scale * inv_b * (s - y) * s * (1.0f - s);
+            }
+        return value;
+    }
     const float k = loss.kind == LossKind::CrossEntropy ? inv_b : loss.scale * inv_b;
     dZ = k * A;
     for (Eigen::Index b = 0; b < A.rows(); ++b) dZ(b, labels[b]) -= k;

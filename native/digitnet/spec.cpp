@@ -50,7 +50,7 @@ E parse(const std::string& name, const char* const (&names)[N], const char* what
 }
 const char* const kActivations[] = {"identity", "sigmoid", "tanh", "relu", "softmax"};
 const char* const kInits[] = {"normal", "normal-fanin", "uniform", "uniform-fan", "he", "xavier"};
-const char* const kLosses[] = {"cross-entropy", "squared-error"};
+const char* const kLosses[] = {"cross-entropy", "squared-error", "batch-softmax-squared-error"};
 const char* const kOptimizers[] = {"sgd", "momentum", "adam"};
 }  // namespace
 

@@ -47,7 +47,15 @@ enum class Init : uint8_t {
     Xavier,        // W ~ U(+-sqrt(6/(fan_in+fan_out))), b = 0
 };
 
-enum class LossKind : uint8_t { CrossEntropy, SquaredError };
+enum class LossKind : uint8_t {
+    CrossEntropy,
+    SquaredError,
+    // Seed 002's loss, kept to reproduce that notebook: on logits (identity output),
+    // S = exp(Z) normalized over the *batch* axis (each class column sums to 1),
+    // L = scale/(2B) sum (S - Y)^2, and the notebook's elementwise "derivative"
+    // dZ = scale (S - Y)/B * S (1 - S), which is not the true gradient of L.
+    BatchSoftmaxSquaredError,
+};
 
 struct LossSpec {
     LossKind kind = LossKind::CrossEntropy;
