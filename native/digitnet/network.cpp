@@ -77,8 +77,8 @@ const Matrix& Network::forward(const Matrix& X, Workspace& ws) const {
         Matrix& A = ws.A[static_cast<size_t>(l)];
         A.resize(X.rows(), units(l));
         A.noalias() = *in * weights(l).transpose();  // (B x fan_in)(fan_in x units)
-        if (spec_.layers[l].bias) A.rowwise() += ConstVectorMap(params_.data() + bias_offset(l), units(l));
-        activate(spec_.layers[l].activation, A);
+        const float* b = spec_.layers[l].bias ? params_.data() + bias_offset(l) : nullptr;
+        bias_activate(spec_.layers[l].activation, b, A);
         in = &A;
     }
     return ws.A.back();
@@ -101,13 +101,27 @@ void Network::backward(const Matrix& X, Workspace& ws, float* grad, float weight
     }
 }
 
-void activate(Activation f, Matrix& Z) {
+namespace {
+// Z <- f(Z + b) for elementwise f, one pass over Z.
+template <class F>
+void map_rows(Matrix& Z, const float* b, F f) {
+    if (b) {
+        const ConstVectorMap bias(b, Z.cols());
+        Z = f((Z.rowwise() + bias).array()).matrix();
+    } else {
+        Z = f(Z.array()).matrix();
+    }
+}
+}  // namespace
+
+void bias_activate(Activation f, const float* b, Matrix& Z) {
     switch (f) {
-        case Activation::Identity: break;
-        case Activation::Sigmoid: Z = (1.0f + (-Z.array()).exp()).inverse().matrix(); break;
-        case Activation::Tanh: Z = Z.array().tanh().matrix(); break;
-        case Activation::ReLU: Z = Z.cwiseMax(0.0f); break;
+        case Activation::Identity: map_rows(Z, b, [](auto z) { return z; }); break;
+        case Activation::Sigmoid: map_rows(Z, b, [](auto z) { return (1.0f + (-z).exp()).inverse(); }); break;
+        case Activation::Tanh: map_rows(Z, b, [](auto z) { return z.tanh(); }); break;
+        case Activation::ReLU: map_rows(Z, b, [](auto z) { return z.max(0.0f); }); break;
         case Activation::Softmax:
+            if (b) map_rows(Z, b, [](auto z) { return z; });
             for (Eigen::Index r = 0; r < Z.rows(); ++r) {
                 auto row = Z.row(r).array();
                 row = (row - row.maxCoeff()).exp();

@@ -56,8 +56,9 @@ private:
     std::vector<float> params_;
 };
 
-// f(Z) in place, and dZ = dA * f'(Z) from A = f(Z) (in place on dA), row by row.
-void activate(Activation f, Matrix& Z);
+// Z <- f(Z + b) in place, b a row of Z.cols() biases broadcast to every row (or
+// nullptr: none); and dZ = dA * f'(Z) from A = f(Z), in place on dA.
+void bias_activate(Activation f, const float* b, Matrix& Z);
 void activation_backward(Activation f, const Matrix& A, Matrix& dA);
 
 }  // namespace digitnet
