@@ -142,3 +142,25 @@ TEST_CASE("seed 002's batch-softmax loss matches the notebook's formulas", "[los
     CHECK(value == Approx(expected));
     CHECK_THROWS_WITH(check_loss(loss, Activation::Softmax), Catch::Contains("identity output"));
 }
+
+TEST_CASE("the fused SGD step equals the gradient followed by p -= lr g", "[sgd]") {
+    for (int batch : {1, 5}) {
+        for (float decay : {0.0f, 0.01f}) {
+            Network net(spec_of({6, 7, 5, 4}, Activation::Tanh, Activation::Softmax));
+            Rng rng(21);
+            net.initialize(Init::Uniform, rng);
+            Matrix X(batch, 6);
+            for (Eigen::Index i = 0; i < X.size(); ++i) X.data()[i] = rng.uniform(-1.0f, 1.0f);
+            std::vector<uint8_t> y(static_cast<size_t>(batch));
+            for (auto& v : y) v = static_cast<uint8_t>(rng.below(4));
+            Workspace ws;
+            const Matrix& A = net.forward(X, ws);
+            loss_gradient({}, Activation::Softmax, A, y.data(), ws.dZ.back());
+            std::vector<float> g(net.param_count()), expected = net.params();
+            net.backward(X, ws, g.data(), decay);
+            for (size_t i = 0; i < g.size(); ++i) expected[i] -= 0.5f * g[i];
+            net.sgd_backward(X, ws, 0.5f, decay);
+            for (size_t i = 0; i < g.size(); ++i) REQUIRE(net.params()[i] == Approx(expected[i]).margin(1e-6));
+        }
+    }
+}

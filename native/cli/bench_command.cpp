@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
@@ -17,19 +18,47 @@ double seconds_since(clock_type::time_point t0) {
     return std::chrono::duration<double>(clock_type::now() - t0).count();
 }
 
-// GFLOP/s of C = A B for 1024x1024 floats (2 n^3 FLOPs), best of a few runs.
+double median(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    const size_t n = v.size();
+    return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+// Median GFLOP/s of C = A B for 1024x1024 floats (2 n^3 FLOPs) over the time budget.
 double matmul_gflops(double seconds) {
     const int n = 1024;
     Matrix A = Matrix::Random(n, n), B = Matrix::Random(n, n), C(n, n);
-    double best = 0.0;
+    C.noalias() = A * B;  // warm up
+    std::vector<double> rates;
     const auto start = clock_type::now();
     do {
         const auto t0 = clock_type::now();
         C.noalias() = A * B;
-        best = std::max(best, 2.0 * n * n * n / seconds_since(t0) / 1e9);
-    } while (seconds_since(start) < seconds);
-    if (!std::isfinite(C(0, 0))) std::printf("unexpected matrix product result\n");
-    return best;
+        rates.push_back(2.0 * n * n * n / seconds_since(t0) / 1e9);
+    } while (seconds_since(start) < seconds || rates.size() < 5);
+    return median(rates);
+}
+
+// Median training samples/s of 784-128-10 (SGD) at one batch size: slices of
+// about 3,200 samples over the time budget, after a warm-up slice.
+double training_rate(const Dataset& data, int batch, double seconds) {
+    Network net(make_spec({128}, Activation::ReLU, Activation::Softmax));
+    Rng rng(1);
+    net.initialize(Init::He, rng);
+    TrainConfig cfg;
+    cfg.optimizer.learning_rate = 0.01f;
+    cfg.batch_size = batch;
+    Trainer trainer(net, data, cfg);
+    const long slice = std::max(1, 3200 / batch);
+    trainer.run(slice);
+    std::vector<double> rates;
+    const auto start = clock_type::now();
+    do {
+        const auto t0 = clock_type::now();
+        trainer.run(slice);
+        rates.push_back(static_cast<double>(slice * batch) / seconds_since(t0));
+    } while (seconds_since(start) < seconds || rates.size() < 5);
+    return median(rates);
 }
 
 // Microseconds per call of f, best of several rounds of `calls` calls.
@@ -72,28 +101,19 @@ int bench_command(const std::string& train_path, double seconds) {
     Network net(make_spec({128}, Activation::ReLU, Activation::Softmax));
     Rng rng(1);
     net.initialize(Init::He, rng);
-    TrainConfig cfg;
-    cfg.optimizer.learning_rate = 0.01f;
-    cfg.batch_size = 32;
-    Trainer trainer(net, data, cfg);
-    trainer.run(50);  // warm up: caches, buffers
-
-    // Best of slices of 100 batches, over the time budget.
-    double best = 0.0;
-    const auto start = clock_type::now();
-    do {
-        const auto t0 = clock_type::now();
-        trainer.run(100);
-        best = std::max(best, 100.0 * cfg.batch_size / seconds_since(t0));
-    } while (seconds_since(start) < seconds);
     const double flops = flops_per_sample(net);
-    const double train_gflops = best * flops / 1e9;
-    const double peak = matmul_gflops(seconds / 2);
 
-    std::printf("training 784-128-10 relu/softmax, SGD, batch 32, on %zu digits\n", data.size());
-    std::printf("  %.0f samples/s, %.3f MFLOP/sample, %.1f GFLOP/s\n", best, flops / 1e6, train_gflops);
+    std::printf("training 784-128-10 relu/softmax, SGD, on %zu digits (%.3f MFLOP/sample; medians)\n", data.size(),
+                flops / 1e6);
+    double rate32 = 0.0;
+    for (int batch : {1, 32, 128}) {
+        const double rate = training_rate(data, batch, seconds);
+        if (batch == 32) rate32 = rate;
+        std::printf("  batch %3d: %9.0f samples/s  %6.1f GFLOP/s\n", batch, rate, rate * flops / 1e9);
+    }
+    const double peak = matmul_gflops(seconds);
     std::printf("1024x1024 float matrix product (same run): %.1f GFLOP/s\n", peak);
-    std::printf("ratio training / matrix product: %.2f\n", train_gflops / peak);
+    std::printf("ratio training (batch 32) / matrix product: %.2f\n", rate32 * flops / 1e9 / peak);
 
     const std::vector<uint8_t> canvas = drawn_ring();
     std::vector<uint8_t> seen;

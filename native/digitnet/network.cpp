@@ -84,21 +84,47 @@ const Matrix& Network::forward(const Matrix& X, Workspace& ws) const {
     return ws.A.back();
 }
 
-void Network::backward(const Matrix& X, Workspace& ws, float* grad, float weight_decay) const {
+// Walks the layers from the last to the first. For each layer l, dL/dA_{l-1} =
+// dZ_l W_l is taken (and turned into dZ_{l-1}) before `use(l, dZ_l, A_{l-1})`
+// runs, so `use` may change W_l.
+template <class Use>
+void Network::backward_layers(const Matrix& X, Workspace& ws, Use use) const {
     for (int l = layer_count() - 1; l >= 0; --l) {
         const Matrix& dZ = ws.dZ[static_cast<size_t>(l)];  // B x units
         const Matrix& in = l == 0 ? X : ws.A[static_cast<size_t>(l - 1)];
-        MatrixMap dW = weights(l, grad);
-        dW.noalias() = dZ.transpose() * in;  // dL/dW = dZ^T A_{l-1}   (units x fan_in)
-        if (weight_decay != 0.0f) dW += weight_decay * weights(l);
-        if (spec_.layers[l].bias) VectorMap(grad + bias_offset(l), units(l)) = dZ.colwise().sum();
         if (l > 0) {
             Matrix& dA = ws.dZ[static_cast<size_t>(l - 1)];
             dA.resize(dZ.rows(), fan_in(l));
             dA.noalias() = dZ * weights(l);  // dL/dA_{l-1} = dZ W   (B x fan_in)
             activation_backward(spec_.layers[l - 1].activation, ws.A[static_cast<size_t>(l - 1)], dA);
         }
+        use(l, dZ, in);
     }
+}
+
+void Network::backward(const Matrix& X, Workspace& ws, float* grad, float weight_decay) const {
+    backward_layers(X, ws, [&](int l, const Matrix& dZ, const Matrix& in) {
+        MatrixMap dW = weights(l, grad);
+        if (dZ.rows() == 1)  // one sample: an outer product, without the matrix-product machinery
+            dW.noalias() = dZ.row(0).transpose() * in.row(0);
+        else
+            dW.noalias() = dZ.transpose() * in;  // dL/dW = dZ^T A_{l-1}   (units x fan_in)
+        if (weight_decay != 0.0f) dW += weight_decay * weights(l);
+        if (spec_.layers[l].bias) VectorMap(grad + bias_offset(l), units(l)) = dZ.colwise().sum();
+    });
+}
+
+void Network::sgd_backward(const Matrix& X, Workspace& ws, float learning_rate, float weight_decay) {
+    backward_layers(X, ws, [&](int l, const Matrix& dZ, const Matrix& in) {
+        MatrixMap W = weights(l);
+        if (weight_decay != 0.0f) W *= 1.0f - learning_rate * weight_decay;
+        if (dZ.rows() == 1)
+            W.noalias() -= (learning_rate * dZ.row(0).transpose()) * in.row(0);
+        else
+            W.noalias() -= learning_rate * (dZ.transpose() * in);  // the product accumulates straight into W
+        if (spec_.layers[l].bias)
+            VectorMap(params_.data() + bias_offset(l), units(l)) -= learning_rate * dZ.colwise().sum();
+    });
 }
 
 namespace {

@@ -49,8 +49,14 @@ public:
     // writes dL/dparams into grad (param_count floats, overwritten), adding
     // weight_decay * W to the weight gradients.
     void backward(const Matrix& X, Workspace& ws, float* grad, float weight_decay) const;
+    // The same gradient applied at once as a plain SGD step, p -= lr (g + weight_decay W),
+    // layer by layer: one pass less over the parameters than backward() + Optimizer.
+    void sgd_backward(const Matrix& X, Workspace& ws, float learning_rate, float weight_decay);
 
 private:
+    template <class Use>
+    void backward_layers(const Matrix& X, Workspace& ws, Use use) const;
+
     NetworkSpec spec_;
     std::vector<size_t> offsets_;  // start of each layer's W in params_
     std::vector<float> params_;

@@ -104,9 +104,13 @@ Progress Trainer::run(long batches) {
         }
         seen += batch;
         loss_sum += loss;
-        net_.backward(X_, ws_, grad_.data(), config_.optimizer.weight_decay);
         optimizer_.set_learning_rate(scheduled_learning_rate());
-        optimizer_.step(net_.params().data(), grad_.data());
+        if (config_.optimizer.kind == OptimizerKind::SGD) {
+            net_.sgd_backward(X_, ws_, optimizer_.spec().learning_rate, config_.optimizer.weight_decay);
+        } else {
+            net_.backward(X_, ws_, grad_.data(), config_.optimizer.weight_decay);
+            optimizer_.step(net_.params().data(), grad_.data());
+        }
         ++progress_.batches;
         progress_.samples += batch;
     }
