@@ -1,0 +1,42 @@
+'use strict';
+// The pretrained model reads digits drawn with the mouse, stroke by stroke, and
+// the page reports how long reading a drawing takes.
+const assert = require('node:assert/strict');
+const { test, before, after } = require('node:test');
+const { launchBrowser, openPage, loadPretrained, readDrawing } = require('./page');
+const { DIGITS } = require('./strokes');
+
+let browser, page;
+before(async () => {
+  browser = await launchBrowser();
+  page = await openPage(browser);
+  await loadPretrained(page);
+});
+after(() => browser && browser.close());
+
+test('the pretrained model reads digits drawn with the mouse', async () => {
+  const misread = [];
+  const latencies = [];
+  for (const { digit, name, strokes } of DIGITS) {
+    const answer = await readDrawing(page, strokes);
+    latencies.push(Number(await page.getAttribute('[data-testid="prediction"]', 'data-latency-ms')));
+    if (answer !== String(digit)) misread.push(`${digit} (${name}) read as ${answer}`);
+  }
+  const right = DIGITS.length - misread.length;
+  console.log(`digits drawn with the mouse read correctly: ${right} of ${DIGITS.length}`);
+  if (misread.length) console.log(`misread: ${misread.join('; ')}`);
+  latencies.sort((a, b) => a - b);
+  console.log(`draw-to-prediction (pixels read, preprocessed, predicted, shown): ` +
+    `median ${latencies[latencies.length >> 1].toFixed(2)} ms, max ${latencies[latencies.length - 1].toFixed(2)} ms`);
+
+  const digitsRead = new Set(DIGITS.filter(({ digit }) => !misread.some((m) => m.startsWith(`${digit} `))).map((d) => d.digit));
+  assert.ok(right >= Math.ceil(0.8 * DIGITS.length), `only ${right} of ${DIGITS.length} read correctly`);
+  assert.ok(digitsRead.size >= 9, `digits never read correctly: ${misread.join('; ')}`);
+  assert.deepEqual(page.errors, []);
+});
+
+test('clearing the pad empties the answer', async () => {
+  await page.click('[data-testid="clear"]');
+  await page.waitForFunction(() => document.querySelector('[data-testid="prediction"]').textContent === '–');
+  assert.equal(await page.textContent('[data-testid="prob-0"]'), '0.0%');
+});

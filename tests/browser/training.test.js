@@ -1,0 +1,100 @@
+'use strict';
+// Training in the page: it starts, shows its progress and speed, pauses,
+// resumes and resets, and the page answers clicks promptly all the while.
+const assert = require('node:assert/strict');
+const { test, before, after } = require('node:test');
+const { launchBrowser, openPage, byTestId, text, samplesSeen } = require('./page');
+
+let browser, page;
+before(async () => {
+  browser = await launchBrowser();
+  page = await openPage(browser);
+});
+after(() => browser && browser.close());
+
+const toggleState = () => page.getAttribute(byTestId('train-toggle'), 'data-state');
+
+// Clicks element `selector` with the mouse and returns the time in ms from the
+// click's pointerdown event (when the mouse button went down) to the first
+// change of the DOM below `watched` after it, both measured inside the page.
+async function clickResponseMs(selector, watched) {
+  await page.evaluate(([selector, watched]) => {
+    window.clickResponse = new Promise((resolve) => {
+      document.querySelector(selector).addEventListener('pointerdown', (e) => {
+        const observer = new MutationObserver(() => {
+          observer.disconnect();
+          resolve(performance.now() - e.timeStamp);
+        });
+        observer.observe(document.querySelector(watched), { subtree: true, childList: true, characterData: true, attributes: true });
+      }, { once: true });
+    });
+  }, [selector, watched]);
+  await page.click(selector);
+  return page.evaluate(() => window.clickResponse);
+}
+
+test('784-128-10 trains in the page and shows its progress', async () => {
+  assert.equal(await page.inputValue('#settings [name="hidden"]'), '128');
+  assert.equal(await page.inputValue('#settings [name="batchSize"]'), '32');
+  assert.equal(await text(page, 'train-toggle'), 'Train');
+  await page.click(byTestId('train-toggle'));
+  assert.equal(await toggleState(), 'running');
+  assert.equal(await text(page, 'train-toggle'), 'Pause');
+
+  await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid="test-accuracy"]').textContent) > 85,
+    null, { timeout: 30000 });
+  await page.waitForTimeout(2000);  // let the speed settle
+  const samplesPerSecond = Number(await text(page, 'samples-per-second'));
+  console.log(`training speed in the page, 784-128-10, batch 32, augmentation on: ${samplesPerSecond} samples/s`);
+  assert.ok(samplesPerSecond > 500, `${samplesPerSecond} samples/s`);
+  assert.ok(await samplesSeen(page) > 0);
+  assert.match(await page.textContent('#epoch'), /^\d+\.\d \/ 10$/);
+});
+
+test('the page answers clicks within 100 ms while training runs', async () => {
+  assert.equal(await toggleState(), 'running');
+  const times = [];
+  for (let i = 0; i < 10; i++) times.push(await clickResponseMs('#show-random', '#strip-caption'));
+  console.log(`click to DOM change while training: ${times.map((t) => t.toFixed(1)).join(', ')} ms`);
+  assert.ok(Math.max(...times) < 100, `slowest answer ${Math.max(...times).toFixed(1)} ms`);
+  assert.equal(await toggleState(), 'running', 'training stopped while clicking');
+});
+
+test('training pauses, resumes and resets', async () => {
+  const pauseMs = await clickResponseMs(byTestId('train-toggle'), byTestId('train-toggle'));
+  console.log(`pause answered in ${pauseMs.toFixed(1)} ms`);
+  assert.ok(pauseMs < 100);
+  assert.equal(await toggleState(), 'paused');
+  assert.equal(await text(page, 'train-toggle'), 'Resume');
+  await page.waitForTimeout(300);  // a slice under way when the pause came may still report
+  const paused = await samplesSeen(page);
+  await page.waitForTimeout(700);
+  assert.equal(await samplesSeen(page), paused, 'training went on while paused');
+
+  await page.click(byTestId('train-toggle'));
+  assert.equal(await toggleState(), 'running');
+  await page.waitForFunction((n) => Number(document.querySelector('#samples').textContent.replace(/,/g, '')) > n, paused);
+
+  await page.click(byTestId('reset'));
+  assert.equal(await toggleState(), 'idle');
+  assert.equal(await text(page, 'train-toggle'), 'Train');
+  await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid="test-accuracy"]').textContent) < 40);
+  await page.waitForTimeout(300);
+  assert.equal(await samplesSeen(page), 0);
+  assert.equal(await page.textContent('#epoch'), '0 / 10');
+  assert.deepEqual(page.errors, []);
+});
+
+test('bad settings are explained in the status area', async () => {
+  await page.fill('#settings [name="hidden"]', '128,abc');
+  await page.press('#settings [name="hidden"]', 'Tab');
+  await page.waitForFunction(() => document.querySelector('[data-testid="status"]').classList.contains('error'));
+  assert.match(await text(page, 'status'), /Hidden layers/);
+
+  await page.fill('#settings [name="hidden"]', '64');
+  await page.fill('#settings [name="learningRate"]', '-1');
+  await page.press('#settings [name="learningRate"]', 'Tab');
+  await page.waitForFunction(() => /learning rate/i.test(document.querySelector('[data-testid="status"]').textContent));
+  console.log(`refused: ${await text(page, 'status')}`);
+  assert.deepEqual(page.errors, []);
+});

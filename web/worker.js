@@ -1,0 +1,120 @@
+'use strict';
+// The training worker's body. A page opened from file:// may not start a worker
+// from a script URL, so training.js builds the worker's script from the source
+// text of the module factory followed by this function's source. It must
+// therefore use nothing from the page's scope.
+//
+// Messages from the page: {type: 'configure', settings, run}, {type: 'load', bytes, run},
+// {type: 'start'}, {type: 'pause'}. Configure and load begin a new training run,
+// numbered by the page; the worker's messages about a run carry its number.
+// Messages to the page: {type: 'ready'}, {type: 'progress', run, progress,
+// samplesPerSecond}, {type: 'model', run, bytes, evaluation, samples},
+// {type: 'stopped', run, done}, {type: 'error', message}.
+function trainingWorker() {
+  const SLICE_MS = 40;      // training time between looks at the page's messages
+  const SNAPSHOT_MS = 300;  // how often the page gets the weights and the held-out score
+
+  let session = null;
+  let run = 0;
+  let running = false;
+  let batchesPerSlice = 1;
+  let samples = 0;
+  let samplesPerSecond = 0;
+  let lastSliceEnd = 0;
+  let nextSnapshot = 0;
+
+  // A zero-delay pause between slices, so that messages from the page get through.
+  const tick = new MessageChannel();
+  tick.port1.onmessage = trainSlice;
+
+  const ready = DigitNet().then(async (M) => {
+    session = new M.Session();
+    await M.loadBundledData(session);
+    postMessage({ type: 'ready' });
+  });
+
+  const handlers = {
+    configure(message) {
+      running = false;
+      run = message.run;
+      session.configure(JSON.stringify(message.settings));
+      newRun();
+    },
+    load(message) {
+      run = message.run;
+      session.loadModel(message.bytes);  // training goes on from these weights, from epoch 0
+      newRun();
+    },
+    start() {
+      if (running) return;
+      running = true;
+      samplesPerSecond = 0;
+      lastSliceEnd = performance.now();
+      tick.port2.postMessage(null);
+    },
+    pause() {
+      if (!running) return;
+      running = false;
+      postModel();
+      postMessage({ type: 'stopped', run, done: false });
+    },
+  };
+
+  function newRun() {
+    samples = 0;
+    postModel();
+  }
+
+  self.onmessage = async ({ data }) => {
+    try {
+      await ready;
+      handlers[data.type](data);
+    } catch (error) {
+      stop(error);
+    }
+  };
+
+  function trainSlice() {
+    if (!running) return;
+    try {
+      const start = performance.now();
+      const progress = { ...session.train(batchesPerSlice) };
+      const end = performance.now();
+      // Aim the next slice at SLICE_MS of training.
+      batchesPerSlice = Math.max(1, Math.round(batchesPerSlice * Math.min(2, SLICE_MS / Math.max(end - start, 0.1))));
+      const rate = ((progress.samples - samples) * 1000) / Math.max(end - lastSliceEnd, 0.1);
+      samplesPerSecond = samplesPerSecond ? 0.8 * samplesPerSecond + 0.2 * rate : rate;
+      samples = progress.samples;
+      postMessage({ type: 'progress', run, progress, samplesPerSecond });
+      if (progress.done || end >= nextSnapshot) postModel();
+      if (progress.done) {
+        running = false;
+        postMessage({ type: 'stopped', run, done: true });
+        return;
+      }
+      lastSliceEnd = performance.now();
+      tick.port2.postMessage(null);
+    } catch (error) {
+      stop(error);
+    }
+  }
+
+  // Sends the weights (as model file bytes) and their held-out evaluation.
+  function postModel() {
+    const start = performance.now();
+    const bytes = session.saveModel();
+    const evaluation = session.evaluateHeldOut();
+    postMessage({ type: 'model', run, bytes, evaluation, samples },
+      [bytes.buffer, evaluation.confusion.buffer, evaluation.predicted.buffer]);
+    const end = performance.now();
+    // A big network takes longer to evaluate: keep that under a tenth of the time.
+    nextSnapshot = end + Math.max(SNAPSHOT_MS, 10 * (end - start));
+  }
+
+  function stop(error) {
+    const wasRunning = running;
+    running = false;
+    postMessage({ type: 'error', message: error && error.message ? error.message : String(error) });
+    if (wasRunning) postMessage({ type: 'stopped', run, done: false });
+  }
+}
