@@ -1,0 +1,254 @@
+// The WebAssembly module (build-wasm/wasm/digitnet.js, from scripts/build-wasm.sh)
+// under node: training, evaluation, prediction, model files, errors, and the
+// same training as the native CLI (build/native/digitnet) giving the same weights.
+'use strict';
+const { test, before } = require('node:test');
+const assert = require('node:assert/strict');
+const { execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..', '..');
+const modulePath = path.join(root, 'build-wasm', 'wasm', 'digitnet.js');
+const cliPath = path.join(root, 'build', 'native', 'digitnet');
+
+let M;        // the instantiated module
+let trained;  // a Session trained on the bundled digits by the first test
+
+function required(file, how) {
+  if (!fs.existsSync(file)) throw new Error(`${path.relative(root, file)} is missing: ${how}`);
+  return file;
+}
+
+// A session with the bundled digits loaded.
+async function sessionWithData() {
+  const s = new M.Session();
+  await M.loadBundledData(s);
+  return s;
+}
+
+// A w x h canvas's RGBA bytes, transparent, with the given rectangles painted black.
+function canvas(w, h, rects) {
+  const rgba = new Uint8ClampedArray(w * h * 4);
+  for (const [x0, y0, x1, y1] of rects)
+    for (let y = y0; y < y1; y++)
+      for (let x = x0; x < x1; x++) rgba[4 * (y * w + x) + 3] = 255;
+  return rgba;
+}
+
+function maxAbsDiff(a, b) {
+  assert.equal(a.length, b.length);
+  let d = 0;
+  for (let i = 0; i < a.length; i++) d = Math.max(d, Math.abs(a[i] - b[i]));
+  return d;
+}
+
+before(async () => {
+  M = await require(required(modulePath, 'run scripts/build-wasm.sh'))();
+});
+
+test('version and bundled files', () => {
+  assert.match(M.version(), /^\d+\.\d+/);
+  const model = M.pretrainedModelBytes();
+  assert.ok(model === null || model instanceof Uint8Array);
+});
+
+test('trains on the bundled digits: the loss goes down and most held-out digits are read', async () => {
+  const s = await sessionWithData();
+  assert.equal(s.heldOutCount(), 1000);
+  s.configure('{}');
+  assert.equal(s.describe(), '784-128-10 relu/softmax');
+  const first = s.train(50);
+  let last = first;
+  for (let i = 0; i < 5; i++) last = s.train(50);
+  assert.equal(last.batches, 300);
+  assert.equal(last.epoch, 1);
+  assert.equal(last.samples, 9000 + 18 * 32);  // 282 batches make an epoch (the last one holds 8 digits)
+  assert.equal(last.done, false);
+  assert.ok(last.loss < first.loss * 0.7, `loss ${first.loss} -> ${last.loss}`);
+  assert.ok(last.learningRate < 0.002 && last.learningRate > 0, 'cosine schedule lowers the rate');
+
+  const e = s.evaluateHeldOut();
+  assert.ok(e.accuracy > 0.8, `held-out accuracy ${e.accuracy}`);
+  assert.ok(e.loss > 0 && Number.isFinite(e.loss));
+  assert.ok(e.confusion instanceof Int32Array && e.confusion.length === 100);
+  assert.equal(e.confusion.reduce((a, b) => a + b, 0), 1000);
+  assert.ok(e.predicted instanceof Uint8Array && e.predicted.length === 1000);
+  let right = 0;
+  for (let i = 0; i < 1000; i++) right += e.predicted[i] === s.heldOutLabel(i);
+  assert.equal(right / 1000, e.accuracy);
+
+  const image = s.heldOutImage(0);
+  assert.ok(image instanceof Uint8Array && image.length === 784);
+  const p = s.predictImage(image);
+  assert.ok(p instanceof Float32Array && p.length === 10);
+  assert.ok(Math.abs(p.reduce((a, b) => a + b, 0) - 1) < 1e-5);
+  assert.equal(p.indexOf(Math.max(...p)), e.predicted[0]);
+  trained = s;
+});
+
+test('a run stops at epochs x batches per epoch', async () => {
+  const s = new M.Session();
+  s.configure('{"epochs":1,"limit":64,"batchSize":32,"augment":false}');
+  assert.throws(() => s.train(1), /no training data yet/);
+  await M.loadBundledData(s);
+  const r = s.train(5);
+  assert.deepEqual([r.batches, r.totalBatches, r.epoch, r.done], [2, 2, 1, true]);
+  assert.equal(s.train(3).batches, 2);
+});
+
+test('save and load give back the same weights and predictions', async () => {
+  const bytes = trained.saveModel();
+  assert.ok(bytes instanceof Uint8Array);
+  const copy = new M.Session();
+  copy.loadModel(bytes);
+  assert.deepEqual(copy.getWeights(), trained.getWeights());
+  assert.equal(copy.architecture(), trained.architecture());
+  for (let i = 0; i < 20; i++)
+    assert.deepEqual(copy.predictImage(trained.heldOutImage(i)), trained.predictImage(trained.heldOutImage(i)));
+
+  // Weights alone move between sessions of the same architecture.
+  const other = new M.Session();
+  other.configure(JSON.stringify({ seed: 99 }));
+  other.setWeights(trained.getWeights());
+  assert.deepEqual(other.getWeights(), trained.getWeights());
+  const arch = JSON.parse(trained.architecture());
+  assert.equal(arch.inputs, 784);
+  assert.deepEqual(arch.layers.map((l) => [l.units, l.activation, l.bias]), [[128, 'relu', true], [10, 'softmax', true]]);
+
+  // A loaded model trains on with the current settings.
+  await M.loadBundledData(copy);
+  assert.equal(copy.train(10).batches, 10);
+});
+
+test('bad model bytes are refused with a reason, and the model stays', () => {
+  const good = trained.saveModel();
+  const weights = trained.getWeights();
+  const image = trained.heldOutImage(3);
+  const before = trained.predictImage(image);
+  let seed = 12345;
+  const random = new Uint8Array(5000).map(() => (seed = (seed * 1103515245 + 12345) >>> 0) >>> 24);
+  const flipped = good.slice();
+  flipped[1000] ^= 0x10;
+  const cases = [
+    [random, /not a digitnet model file/],
+    [good.slice(0, good.length - 100), /truncated/],
+    [flipped, /checksum/],
+    [new Uint8Array(0), /truncated/],
+  ];
+  for (const [bytes, message] of cases) {
+    assert.throws(() => trained.loadModel(bytes), (e) => e instanceof Error && message.test(e.message));
+    assert.deepEqual(trained.predictImage(image), before);
+  }
+  assert.deepEqual(trained.getWeights(), weights);
+  assert.throws(() => trained.loadModel('DGNT'), /must be a Uint8Array/);
+});
+
+test('wrong inputs throw readable errors and the session carries on', async () => {
+  const s = await sessionWithData();
+  assert.throws(() => s.predictImage(new Uint8Array(784)), /no network yet/);
+  assert.throws(() => s.train(1), /no network yet/);
+  s.configure('{"hidden":[16],"augment":false}');
+  const weights = s.getWeights();
+  assert.throws(() => s.setWeights(new Float32Array(5)), new RegExp(`^Error: expected ${weights.length} weights, got 5$`));
+  assert.throws(() => s.predictImage(new Uint8Array(783)), /784 pixels, got 783/);
+  assert.throws(() => s.heldOutImage(1000), /held-out index/);
+  assert.throws(() => s.train(-1), /number of batches/);
+
+  // Settings: each refusal leaves the network as it was.
+  for (const [json, message] of [
+    ['{"activation":"softmax"}', /softmax is only allowed on the output layer/],
+    ['{"learningRate":-1}', /learning rate must be a positive number/],
+    ['{"optimizer":"rmsprop"}', /unknown optimizer 'rmsprop'/],
+    ['{"batchSize":0}', /batch size must be at least 1/],
+    ['{"hidden":[0]}', /layer 1 must have between 1 and 65536 units/],
+    ['{"epochs":0}', /"epochs" must be a whole number from 1/],
+    ['{"hiden":[16]}', /unknown setting "hiden"/],
+    ['{"augment":1}', /"augment" must be true or false/],
+    ['{"hidden":[16]', /not a flat JSON object/],
+  ]) {
+    assert.throws(() => s.configure(json), (e) => e instanceof Error && message.test(e.message), json);
+    assert.deepEqual(s.getWeights(), weights);
+  }
+
+  // Data: bad IDX bytes are refused and the old data stay.
+  assert.throws(() => s.setTrainingData(new Uint8Array(10), new Uint8Array(10)), /IDX images file is too short/);
+  assert.throws(() => s.setHeldOutData(new Uint8Array(10), new Uint8Array(10)), /IDX/);
+  assert.equal(s.heldOutCount(), 1000);
+  assert.equal(s.train(2).batches, 2);
+
+  // Drawings.
+  assert.throws(() => s.predictDrawing(canvas(280, 280, []), 280, 280), /the drawing is empty/);
+  assert.throws(() => s.predictDrawing(new Uint8Array(100), 280, 280), /needs 313600 RGBA bytes, got 100/);
+  assert.throws(() => s.predictDrawing(new Uint8Array(0), 0, 0), /the drawing is 0x0/);
+  const one = s.predictDrawing(canvas(280, 280, [[130, 40, 150, 240]]), 280, 280);
+  assert.ok(one.probabilities instanceof Float32Array && one.probabilities.length === 10);
+  assert.ok(one.image instanceof Uint8Array && one.image.length === 784);
+  assert.equal(one.image[14 * 28 + 14], 255, 'the stroke lands in the centre');
+
+  // Many failures in a row leak nothing that stops the session.
+  for (let i = 0; i < 2000; i++) assert.throws(() => s.loadModel(new Uint8Array(64)));
+  assert.equal(s.train(1).batches, 3);
+});
+
+test('a diverging run is undone and reported', async () => {
+  const s = await sessionWithData();
+  s.configure('{"optimizer":"sgd","learningRate":1e30,"augment":false,"cosine":false}');
+  const weights = s.getWeights();
+  assert.throws(() => s.train(20), /training diverged/);
+  assert.deepEqual(s.getWeights(), weights);
+  s.configure('{"hidden":[16],"augment":false}');
+  assert.equal(s.train(5).batches, 5);
+});
+
+test('the pretrained model, when built in, reads the held-out digits', async (t) => {
+  const bytes = M.pretrainedModelBytes();
+  if (bytes === null) return t.skip('no assets/pretrained.model when the module was built');
+  const s = await sessionWithData();
+  s.loadModel(bytes);
+  assert.ok(s.evaluateHeldOut().accuracy > 0.95);
+});
+
+test('native CLI and WebAssembly train to the same weights', async (t) => {
+  required(cliPath, 'build the native tool first (cmake -S . -B build && cmake --build build)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digitnet-'));
+  const common = ['--layers', '32', '--optimizer', 'sgd', '--batch', '16', '--seed', '5', '--no-augment',
+                  '--constant-lr', '--limit', '512', '-q'];
+  // Native, from the same seed: 50 SGD steps, and (as the CLI trains at least
+  // one step) the initial weights through one step at a negligible rate.
+  const cli = (file, args) => {
+    execFileSync(cliPath, ['train', ...common, ...args, '-o', path.join(dir, file)], { stdio: 'pipe' });
+    const s = new M.Session();
+    s.loadModel(fs.readFileSync(path.join(dir, file)));
+    return s.getWeights();
+  };
+  const nativeTrained = cli('trained.model', ['--lr', '0.1', '--steps', '50']);
+  const nativeInitial = cli('initial.model', ['--lr', '1e-30', '--steps', '1']);
+  fs.rmSync(dir, { recursive: true });
+
+  const s = await sessionWithData();
+  s.configure(JSON.stringify({ hidden: [32], optimizer: 'sgd', learningRate: 0.1, batchSize: 16, epochs: 2,
+                               seed: 5, augment: false, cosine: false, limit: 512 }));
+  // Initial weights bit for bit; biases start at 0, and the native step of 1e-30 moved them by less than 1e-28.
+  const initial = s.getWeights();
+  const biases = new Set();
+  let offset = 0, fanIn = 784;
+  for (const layer of JSON.parse(s.architecture()).layers) {
+    offset += layer.units * fanIn;
+    for (let i = 0; i < layer.units; i++) biases.add(offset + i);
+    offset += layer.units;
+    fanIn = layer.units;
+  }
+  assert.equal(offset, initial.length);
+  for (let i = 0; i < initial.length; i++) {
+    if (biases.has(i)) assert.ok(initial[i] === 0 && Math.abs(nativeInitial[i]) < 1e-28, `bias ${i}`);
+    else assert.ok(Object.is(initial[i], nativeInitial[i]), `weight ${i}: ${initial[i]} vs ${nativeInitial[i]}`);
+  }
+
+  // After 50 steps only the order of float sums differs (SIMD widths).
+  s.train(50);
+  const diff = maxAbsDiff(s.getWeights(), nativeTrained);
+  t.diagnostic(`max |native - wasm| after 50 SGD steps: ${diff.toExponential(2)}`);
+  assert.ok(diff < 1e-5, `max difference ${diff}`);
+});

@@ -1,0 +1,116 @@
+#include "session.hpp"
+
+#include "digitnet/idx.hpp"
+#include "digitnet/model_file.hpp"
+#include "digitnet/preprocess.hpp"
+#include "digitnet/rng.hpp"
+
+namespace digitnet::wasm {
+
+namespace {
+
+const char* const kNoTrainingData = "there is no training data yet: call setTrainingData first";
+const char* const kNoNetwork = "there is no network yet: call configure or loadModel first";
+
+// Throws Error (the core's) if the settings do not fit the network or the data.
+Session::Run make_run(Network& net, const Dataset& training, Settings settings) {
+    Session::Run run;
+    if (settings.limit && settings.limit < training.size())
+        run.limited = std::make_unique<Dataset>(training.head(settings.limit));
+    const Dataset& data = run.limited ? *run.limited : training;
+    run.total_batches = settings.epochs * batches_per_epoch(data.size(), settings.train.batch_size);
+    if (settings.cosine) settings.train.schedule_batches = run.total_batches;
+    run.trainer = std::make_unique<Trainer>(net, data, settings.train);
+    return run;
+}
+
+}  // namespace
+
+Session::Session() : why_no_trainer_(kNoNetwork) {}
+
+void Session::set_training_data(const std::string& images, const std::string& labels) {
+    Dataset data = read_idx(images, labels);
+    run_ = Run{};  // the trainer reads training_
+    training_ = std::move(data);
+    restart_trainer();
+}
+
+void Session::set_held_out_data(const std::string& images, const std::string& labels) {
+    held_out_ = read_idx(images, labels);
+}
+
+void Session::configure(const std::string& json) {
+    Settings settings = parse_settings(json);
+    auto net = std::make_unique<Network>(settings.network);
+    Rng init_rng(settings.train.seed);
+    net->initialize(settings.init, init_rng);
+    Run run;
+    if (training_.size()) run = make_run(*net, training_, settings);
+    run_ = std::move(run);
+    net_ = std::move(net);
+    settings_ = std::move(settings);
+    why_no_trainer_ = run_.trainer ? "" : kNoTrainingData;
+}
+
+void Session::restart_trainer() {
+    run_ = Run{};
+    if (!net_) {
+        why_no_trainer_ = kNoNetwork;
+    } else if (!training_.size()) {
+        why_no_trainer_ = kNoTrainingData;
+    } else {
+        try {
+            run_ = make_run(*net_, training_, settings_);
+            why_no_trainer_.clear();
+        } catch (const Error& e) {
+            why_no_trainer_ = std::string("this network cannot be trained with the current settings: ") + e.what();
+        }
+    }
+}
+
+TrainStatus Session::train(long batches) {
+    if (batches < 0) throw Error("the number of batches to train must be 0 or more");
+    if (!run_.trainer) throw Error(why_no_trainer_);
+    Trainer& trainer = *run_.trainer;
+    const long slice = std::min(batches, run_.total_batches - trainer.progress().batches);
+    if (slice > 0) trainer.run(slice);
+    return {trainer.progress(), run_.total_batches, trainer.progress().batches >= run_.total_batches};
+}
+
+Evaluation Session::evaluate_held_out() const {
+    if (!held_out_.size()) throw Error("there is no held-out data yet: call setHeldOutData first");
+    return evaluate(network(), held_out_, settings_.train.loss);
+}
+
+std::vector<float> Session::predict_drawing(const uint8_t* rgba, int width, int height,
+                                            std::vector<uint8_t>& image) {
+    const Network& net = network();
+    const std::vector<uint8_t> gray = rgba_to_gray(rgba, width, height);
+    image = preprocess_drawing(gray.data(), width, height, /*ink_bright=*/false);
+    if (net.spec().inputs != static_cast<int>(image.size()))
+        throw Error("this network takes " + std::to_string(net.spec().inputs) + " inputs, not a 28x28 image");
+    return predict_image(image.data());
+}
+
+std::vector<float> Session::predict_image(const uint8_t* image) { return classify(network(), image, ws_, X_); }
+
+std::string Session::save_model() const { return digitnet::save_model(network()); }
+
+void Session::load_model(const std::string& bytes) {
+    auto net = std::make_unique<Network>(digitnet::load_model(bytes));
+    run_ = Run{};  // the trainer works on net_
+    net_ = std::move(net);
+    restart_trainer();
+}
+
+Network& Session::network() {
+    if (!net_) throw Error(kNoNetwork);
+    return *net_;
+}
+
+const Network& Session::network() const {
+    if (!net_) throw Error(kNoNetwork);
+    return *net_;
+}
+
+}  // namespace digitnet::wasm
