@@ -64,18 +64,16 @@ async function main() {
     }
     const ms = performance.now() - start;
     $('prediction').dataset.latencyMs = ms.toFixed(2);
-    $('latency').textContent = `Read in ${ms.toFixed(1)} ms: cropping, scaling and centring the drawing, then the network.`;
+    $('latency').textContent = `Read in ${ms.toFixed(1)} ms.`;
   }
   $('clear').addEventListener('click', () => pad.clear());
 
-  let description = '';
+  const neurons = new NeuronView($('neurons'));
   function showModel() {
-    const text = session.describe();
-    if (text !== description) {
-      description = text;
-      const count = session.getWeights().length.toLocaleString('en-US');
-      $('model-description').textContent = `Network: ${text}, ${count} weights and biases.`;
-    }
+    const weights = session.getWeights();
+    const { inputs, layers } = JSON.parse(session.architecture());
+    if (inputs === 784) neurons.update(weights, layers[0].units);
+    $('model-description').textContent = `Network: ${session.describe()}, ${weights.length.toLocaleString('en-US')} weights and biases.`;
     schedulePrediction();
   }
 

@@ -1,7 +1,7 @@
 'use strict';
-// A small line chart on a canvas: samples seen along x, one line per series.
-// Points are added as training runs; drawing waits for the next animation frame,
-// so many points in a row cost one redraw.
+// A small line chart on a canvas: epochs of training along x, one line per
+// series. Points are added as training runs; drawing waits for the next
+// animation frame, so many points in a row cost one redraw.
 
 class LineChart {
   // series: [{ color: name of a CSS colour variable }]; format(y) labels the
@@ -12,6 +12,7 @@ class LineChart {
     this.format = format;
     this.min = min;
     this.max = max;
+    this.epochs = 1;
     this.pending = false;
     new ResizeObserver(() => this.redraw()).observe(canvas);
   }
@@ -21,8 +22,10 @@ class LineChart {
     this.redraw();
   }
 
-  clear() {
+  // Empties the chart for a run of `epochs` epochs.
+  reset(epochs) {
     for (const s of this.series) s.points = [];
+    this.epochs = epochs;
     this.redraw();
   }
 
@@ -46,7 +49,7 @@ class LineChart {
 
     const all = this.series.flatMap((s) => s.points);
     const ys = all.map((p) => p[1]);
-    const xAxis = axis(0, Math.max(1000, ...all.map((p) => p[0])));
+    const xAxis = axis(0, Math.max(this.epochs, ...all.map((p) => p[0])));
     const yLow = this.min ?? (ys.length ? Math.min(...ys) : 0);
     const yAxis = axis(yLow, Math.max(this.max ?? (ys.length ? Math.max(...ys) : 1), yLow + 1e-3));
 
@@ -65,12 +68,18 @@ class LineChart {
       g.beginPath(); g.moveTo(left, at); g.lineTo(width - right, at); g.stroke();
       g.fillText(this.format(y), left - 6, at);
     }
+    // x labels centred on their ticks, kept inside the canvas, and left out where they would touch.
     g.textBaseline = 'top';
-    xAxis.ticks.forEach((x, i) => {
-      const last = i === xAxis.ticks.length - 1;
-      g.textAlign = last ? 'right' : i ? 'center' : 'left';
-      g.fillText(last ? `${formatCount(x)} samples` : formatCount(x), last ? width - right : px(x), height - bottom + 5);
-    });
+    g.textAlign = 'left';
+    let free = 0;
+    for (const x of xAxis.ticks) {
+      const label = x === xAxis.high ? `${x} epochs` : String(x);
+      const w = g.measureText(label).width;
+      const at = Math.min(Math.max(px(x) - w / 2, 0), width - w);
+      if (at < free) continue;
+      g.fillText(label, at, height - bottom + 5);
+      free = at + w + 8;
+    }
 
     g.save();
     g.beginPath(); g.rect(left, top - 3, width - left - right + 3, height - top - bottom + 6); g.clip();
@@ -96,13 +105,6 @@ function axis(low, high) {
   const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough * 0.999);
   const first = Math.floor(low / step + 1e-9), last = Math.ceil(high / step - 1e-9);
   const ticks = [];
-  for (let i = first; i <= last; i++) ticks.push(i * step);
+  for (let i = first; i <= last; i++) ticks.push(+(i * step).toPrecision(12));  // 0.3, not 0.30000000000000004
   return { low: first * step, high: last * step, step, ticks };
-}
-
-// 1500 -> "1.5k", 2000000 -> "2M".
-function formatCount(n) {
-  if (n >= 1e6) return `${+(n / 1e6).toFixed(2)}M`;
-  if (n >= 1e3) return `${+(n / 1e3).toFixed(1)}k`;
-  return `${Math.round(n)}`;
 }

@@ -66,8 +66,8 @@ class TrainingPanel {
 
   startRun() {
     this.run += 1;
-    this.lossChart.clear();
-    this.accuracyChart.clear();
+    this.lossChart.reset(this.epochs);
+    this.accuracyChart.reset(this.epochs);
     this.showProgress({ epochs: 0, samples: 0 }, 0);
   }
 
@@ -113,14 +113,14 @@ TrainingPanel.prototype.handle = {
 
   progress({ progress, samplesPerSecond }) {
     this.showProgress(progress, samplesPerSecond);
-    this.lossChart.add(0, progress.samples, progress.loss);
-    this.accuracyChart.add(0, progress.samples, progress.accuracy);
+    this.lossChart.add(0, progress.epochs, progress.loss);
+    this.accuracyChart.add(0, progress.epochs, progress.accuracy);
   },
 
-  model({ bytes, evaluation, samples }) {
+  model({ bytes, evaluation, epochs }) {
     this.el.accuracy.textContent = percent(evaluation.accuracy);
-    this.lossChart.add(1, samples, evaluation.loss);
-    this.accuracyChart.add(1, samples, evaluation.accuracy);
+    this.lossChart.add(1, epochs, evaluation.loss);
+    this.accuracyChart.add(1, epochs, evaluation.accuracy);
     this.onModel(bytes, evaluation);
   },
 

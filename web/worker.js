@@ -8,7 +8,7 @@
 // {type: 'start'}, {type: 'pause'}. Configure and load begin a new training run,
 // numbered by the page; the worker's messages about a run carry its number.
 // Messages to the page: {type: 'ready'}, {type: 'progress', run, progress,
-// samplesPerSecond}, {type: 'model', run, bytes, evaluation, samples},
+// samplesPerSecond}, {type: 'model', run, bytes, evaluation, epochs},
 // {type: 'stopped', run, done}, {type: 'error', message}.
 function trainingWorker() {
   const SLICE_MS = 40;      // training time between looks at the page's messages
@@ -19,6 +19,7 @@ function trainingWorker() {
   let running = false;
   let batchesPerSlice = 1;
   let samples = 0;
+  let epochs = 0;  // passes over the training digits so far, with fractions
   let samplesPerSecond = 0;
   let lastSliceEnd = 0;
   let nextSnapshot = 0;
@@ -61,7 +62,7 @@ function trainingWorker() {
   };
 
   function newRun() {
-    samples = 0;
+    samples = epochs = 0;
     postModel();
   }
 
@@ -85,6 +86,7 @@ function trainingWorker() {
       const rate = ((progress.samples - samples) * 1000) / Math.max(end - lastSliceEnd, 0.1);
       samplesPerSecond = samplesPerSecond ? 0.8 * samplesPerSecond + 0.2 * rate : rate;
       samples = progress.samples;
+      epochs = progress.epochs;
       postMessage({ type: 'progress', run, progress, samplesPerSecond });
       if (progress.done || end >= nextSnapshot) postModel();
       if (progress.done) {
@@ -104,7 +106,7 @@ function trainingWorker() {
     const start = performance.now();
     const bytes = session.saveModel();
     const evaluation = session.evaluateHeldOut();
-    postMessage({ type: 'model', run, bytes, evaluation, samples },
+    postMessage({ type: 'model', run, bytes, evaluation, epochs },
       [bytes.buffer, evaluation.confusion.buffer, evaluation.predicted.buffer]);
     const end = performance.now();
     // A big network takes longer to evaluate: keep that under a tenth of the time.

@@ -43,7 +43,9 @@ async function loadPretrained(page) {
 // strokes: lists of [x, y] points in units of the canvas (0..1 from its top left).
 // Each stroke is pressed, moved through every point and released.
 async function drawStrokes(page, strokes) {
-  const box = await page.locator(byTestId('draw-canvas')).boundingBox();
+  const canvas = page.locator(byTestId('draw-canvas'));
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
   const at = ([x, y]) => [box.x + x * box.width, box.y + y * box.height];
   for (const stroke of strokes) {
     await page.mouse.move(...at(stroke[0]));
