@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Screenshots of the built page (build-web/index.html) in use: the network
-// trained for a few seconds from scratch, then a 4 drawn with the mouse.
+// trained from scratch with the page's default settings, then a 4 drawn with the mouse.
 //
 //   node scripts/screenshot.js [laptop.png] [phone.png]
 // The laptop view (1280x800) goes to docs/screenshot.png unless named; the
@@ -13,12 +13,10 @@ const { DIGITS } = require('../tests/browser/strokes');
 const [laptopFile = path.join(__dirname, '../docs/screenshot.png'), phoneFile] = process.argv.slice(2);
 const FOUR = DIGITS.find((d) => d.digit === 4).strokes;
 
-// Trains for `ms`, pauses, and draws a 4.
-async function showInUse(page, ms) {
+// Trains to the end of the run and draws a 4.
+async function showInUse(page) {
   await page.click('[data-testid="train-toggle"]');
-  await page.waitForTimeout(ms);
-  await page.click('[data-testid="train-toggle"]');
-  await page.waitForTimeout(400);  // the last weights reach the page
+  await page.waitForSelector('[data-testid="train-toggle"][data-state="done"]', { timeout: 300000 });
   await drawStrokes(page, FOUR);
 }
 
@@ -26,12 +24,12 @@ async function showInUse(page, ms) {
   const browser = await launchBrowser();
   try {
     const laptop = await openPage(browser, { viewport: LAPTOP, colorScheme: 'light' });
-    await showInUse(laptop, 2500);
+    await showInUse(laptop);
     await laptop.screenshot({ path: laptopFile });
     console.log(`wrote ${laptopFile}`);
     if (phoneFile) {
       const phone = await openPage(browser, { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, colorScheme: 'light' });
-      await showInUse(phone, 2500);
+      await showInUse(phone);
       await phone.screenshot({ path: phoneFile, fullPage: true });
       console.log(`wrote ${phoneFile}`);
     }

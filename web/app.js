@@ -24,8 +24,9 @@ async function main() {
     accuracy: $('test-accuracy'), lossChart: $('loss-chart'), accuracyChart: $('accuracy-chart'),
   }, {
     onStatus: setStatus,
-    onModel(bytes, evaluation) {
-      session.loadModel(bytes);
+    onModel({ bytes, weights }, evaluation) {
+      if (bytes) session.loadModel(bytes);
+      else session.setWeights(weights);
       heldOut.update(evaluation);
       showModel();
       firstModel();

@@ -1,7 +1,8 @@
 'use strict';
 // The held-out digits: a strip of some of them with the network's answers
 // (wrong ones in red), and the confusion matrix of all of them. Clicking a
-// square of the matrix shows the digits counted in it.
+// square of the matrix shows the digits counted in it. (Digits are painted by
+// paintDigit, from prediction.js.)
 
 const STRIP_SIZE = 24;
 

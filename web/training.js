@@ -1,7 +1,7 @@
 'use strict';
 // The page side of training: starts the worker, drives it from the controls and
-// shows its progress as numbers and charts. Every set of weights the worker
-// sends is handed to onModel(bytes, evaluation).
+// shows its progress as numbers and charts. Every model the worker sends is
+// handed to onModel({bytes or weights}, evaluation).
 
 class TrainingPanel {
   // elements: form, toggle, reset, note, epoch, samples, samplesPerSecond, accuracy,
@@ -26,7 +26,8 @@ class TrainingPanel {
       max: 1,
     });
 
-    this.worker = startWorker();
+    this.workerUrl = workerScriptUrl();
+    this.worker = new Worker(this.workerUrl);
     this.worker.onmessage = ({ data }) => {
       if (data.run === undefined || data.run === this.run) this.handle[data.type].call(this, data);
     };
@@ -77,7 +78,8 @@ class TrainingPanel {
       this.setState('paused');
       return;
     }
-    if (this.state === 'done' && !this.configure()) return;
+    // A run that has not begun yet starts with the form's settings as they are now.
+    if ((this.state === 'done' || this.fresh) && !this.configure()) return;
     this.fresh = false;
     this.worker.postMessage({ type: 'start' });
     this.setState('running');
@@ -108,6 +110,7 @@ class TrainingPanel {
 // What the worker's messages do, by type (see worker.js).
 TrainingPanel.prototype.handle = {
   ready() {
+    URL.revokeObjectURL(this.workerUrl);
     this.resolveLoaded();
   },
 
@@ -117,11 +120,11 @@ TrainingPanel.prototype.handle = {
     this.accuracyChart.add(0, progress.epochs, progress.accuracy);
   },
 
-  model({ bytes, evaluation, epochs }) {
+  model({ bytes, weights, evaluation, epochs }) {
     this.el.accuracy.textContent = percent(evaluation.accuracy);
     this.lossChart.add(1, epochs, evaluation.loss);
     this.accuracyChart.add(1, epochs, evaluation.accuracy);
-    this.onModel(bytes, evaluation);
+    this.onModel({ bytes, weights }, evaluation);
   },
 
   // The worker stopped by itself: at the end of the run, or after an error.
@@ -136,13 +139,10 @@ TrainingPanel.prototype.handle = {
   },
 };
 
-// The worker's script is the module factory's source followed by the worker
-// body's (worker.js): a script URL would not be allowed from file://.
-// (_scriptDir is a variable the factory expects from its enclosing scope.)
-function startWorker() {
+// The worker's script, as a blob URL: the module factory's source followed by
+// the worker body's (worker.js), since a script's own URL would not be allowed
+// from file://. (_scriptDir is a variable the factory expects around it.)
+function workerScriptUrl() {
   const source = `var _scriptDir;\nvar DigitNet = ${DigitNet.toString()};\n(${trainingWorker.toString()})();\n`;
-  const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
-  const worker = new Worker(url);
-  URL.revokeObjectURL(url);
-  return worker;
+  return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 }

@@ -1,4 +1,3 @@
-'use strict';
 // The training worker's body. A page opened from file:// may not start a worker
 // from a script URL, so training.js builds the worker's script from the source
 // text of the module factory followed by this function's source. It must
@@ -8,11 +7,18 @@
 // {type: 'start'}, {type: 'pause'}. Configure and load begin a new training run,
 // numbered by the page; the worker's messages about a run carry its number.
 // Messages to the page: {type: 'ready'}, {type: 'progress', run, progress,
-// samplesPerSecond}, {type: 'model', run, bytes, evaluation, epochs},
+// samplesPerSecond}, {type: 'model', run, bytes or weights, evaluation, epochs},
 // {type: 'stopped', run, done}, {type: 'error', message}.
 function trainingWorker() {
-  const SLICE_MS = 40;      // training time between looks at the page's messages
-  const SNAPSHOT_MS = 300;  // how often the page gets the weights and the held-out score
+  'use strict';
+  const SLICE_MS = 40;  // training time between looks at the page's messages
+  // The page gets the weights and their held-out score every SNAPSHOT_MS, or
+  // sooner, after SNAPSHOT_EPOCHS of training, so that even a fast run draws a
+  // smooth held-out curve; but at most every MIN_SNAPSHOT_MS, and evaluating
+  // may take at most a tenth of the time.
+  const SNAPSHOT_MS = 300;
+  const SNAPSHOT_EPOCHS = 0.25;
+  const MIN_SNAPSHOT_MS = 100;
 
   let session = null;
   let run = 0;
@@ -22,7 +28,8 @@ function trainingWorker() {
   let epochs = 0;  // passes over the training digits so far, with fractions
   let samplesPerSecond = 0;
   let lastSliceEnd = 0;
-  let nextSnapshot = 0;
+  // The last snapshot: when, after how many epochs, and the least time until the next.
+  let snapshot = { at: 0, epochs: 0, gap: MIN_SNAPSHOT_MS };
 
   // A zero-delay pause between slices, so that messages from the page get through.
   const tick = new MessageChannel();
@@ -63,7 +70,7 @@ function trainingWorker() {
 
   function newRun() {
     samples = epochs = 0;
-    postModel();
+    postModel(true);
   }
 
   self.onmessage = async ({ data }) => {
@@ -88,7 +95,9 @@ function trainingWorker() {
       samples = progress.samples;
       epochs = progress.epochs;
       postMessage({ type: 'progress', run, progress, samplesPerSecond });
-      if (progress.done || end >= nextSnapshot) postModel();
+      const since = end - snapshot.at;
+      if (progress.done || since >= Math.max(SNAPSHOT_MS, snapshot.gap) ||
+          (epochs - snapshot.epochs >= SNAPSHOT_EPOCHS && since >= snapshot.gap)) postModel();
       if (progress.done) {
         running = false;
         postMessage({ type: 'stopped', run, done: true });
@@ -101,16 +110,19 @@ function trainingWorker() {
     }
   }
 
-  // Sends the weights (as model file bytes) and their held-out evaluation.
-  function postModel() {
+  // Sends the weights and their held-out evaluation: for a new run as model file
+  // bytes, which carry the architecture; within a run as the bare weights, which
+  // cost far less to copy out.
+  function postModel(newArchitecture = false) {
     const start = performance.now();
-    const bytes = session.saveModel();
+    const model = newArchitecture ? { bytes: session.saveModel() } : { weights: session.getWeights() };
     const evaluation = session.evaluateHeldOut();
-    postMessage({ type: 'model', run, bytes, evaluation, epochs },
-      [bytes.buffer, evaluation.confusion.buffer, evaluation.predicted.buffer]);
+    postMessage({ type: 'model', run, ...model, evaluation, epochs },
+      [(model.bytes || model.weights).buffer, evaluation.confusion.buffer, evaluation.predicted.buffer]);
     const end = performance.now();
-    // A big network takes longer to evaluate: keep that under a tenth of the time.
-    nextSnapshot = end + Math.max(SNAPSHOT_MS, 10 * (end - start));
+    // (Evaluating while idle, as after configure, is no guide: the code may not be compiled fully yet.)
+    const gap = running ? Math.max(MIN_SNAPSHOT_MS, 10 * (end - start)) : snapshot.gap;
+    snapshot = { at: end, epochs, gap };
   }
 
   function stop(error) {

@@ -69,6 +69,6 @@ async function samplesSeen(page) {
 }
 
 module.exports = {
-  PAGE_FILE, PAGE_URL, LAPTOP, PHONE, launchBrowser, openPage, byTestId, text, nextFrames,
+  PAGE_FILE, PAGE_URL, LAPTOP, PHONE, launchBrowser, openPage, byTestId, text,
   loadPretrained, drawStrokes, readDrawing, samplesSeen,
 };
