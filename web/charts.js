@@ -68,17 +68,21 @@ class LineChart {
       g.beginPath(); g.moveTo(left, at); g.lineTo(width - right, at); g.stroke();
       g.fillText(this.format(y), left - 6, at);
     }
-    // x labels centred on their ticks, kept inside the canvas, and left out where they would touch.
+    // x labels centred on their ticks and kept inside the canvas; the last one
+    // ("10 epochs") always shows, others are left out where they would touch.
     g.textBaseline = 'top';
     g.textAlign = 'left';
+    const labels = xAxis.ticks.map((x, i) => {
+      const text = i === xAxis.ticks.length - 1 ? `${x} epochs` : String(x);
+      const w = g.measureText(text).width;
+      return { text, w, at: Math.min(Math.max(px(x) - w / 2, 0), width - w) };
+    });
+    const end = labels[labels.length - 1];
     let free = 0;
-    for (const x of xAxis.ticks) {
-      const label = x === xAxis.high ? `${x} epochs` : String(x);
-      const w = g.measureText(label).width;
-      const at = Math.min(Math.max(px(x) - w / 2, 0), width - w);
-      if (at < free) continue;
-      g.fillText(label, at, height - bottom + 5);
-      free = at + w + 8;
+    for (const label of labels) {
+      if (label !== end && (label.at < free || label.at + label.w + 8 > end.at)) continue;
+      g.fillText(label.text, label.at, height - bottom + 5);
+      free = label.at + label.w + 8;
     }
 
     g.save();

@@ -45,9 +45,9 @@ class PredictionView {
   }
 }
 
-// 0.9731 -> "97.3%"
+// 0.9731 -> "97.3%", 0.99996 -> "100%"
 function percent(p) {
-  return `${(p * 100).toFixed(1)}%`;
+  return p >= 0.9995 ? '100%' : `${(p * 100).toFixed(1)}%`;
 }
 
 // Paints a 28x28 image (784 bytes, ink 255) as white ink on black, the way the network reads it.
