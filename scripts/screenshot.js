@@ -4,7 +4,7 @@
 //
 //   node scripts/screenshot.js [laptop.png] [phone.png]
 // The laptop view (1280x800) goes to docs/screenshot.png unless named; the
-// phone view (390x844, whole page) is taken only when a second name is given.
+// phone view (390x844, its first screen) is taken only when a second name is given.
 'use strict';
 const path = require('path');
 const { LAPTOP, PHONE, launchBrowser, openPage, drawStrokes } = require('../tests/browser/page');
@@ -30,7 +30,8 @@ async function showInUse(page) {
     if (phoneFile) {
       const phone = await openPage(browser, { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, colorScheme: 'light' });
       await showInUse(phone);
-      await phone.screenshot({ path: phoneFile, fullPage: true });
+      await phone.evaluate(() => window.scrollTo(0, 0));
+      await phone.screenshot({ path: phoneFile });
       console.log(`wrote ${phoneFile}`);
     }
   } finally {
