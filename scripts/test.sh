@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 ctest --test-dir build --output-on-failure -j"$(nproc)"
-node --test tests/node/ tests/browser/
+node --test --test-concurrency=1 tests/node/ tests/browser/
