@@ -2,9 +2,42 @@
 
 #include <cmath>
 
+#include "digitnet/kernels_wasm.hpp"
 #include "digitnet/rng.hpp"
 
 namespace digitnet {
+
+namespace {
+// out = in W^T (B x units): the forward product.
+void multiply_by_transpose(const Matrix& in, const ConstMatrixMap& W, Matrix& out) {
+#ifdef DIGITNET_WASM_KERNELS
+    kernels::multiply_transposed(in.data(), W.data(), out.data(), static_cast<int>(in.rows()),
+                                 static_cast<int>(W.rows()), static_cast<int>(W.cols()));
+#else
+    out.noalias() = in * W.transpose();
+#endif
+}
+
+// G = alpha dZ^T in (units x fan_in), or G += that when accumulating: a weight
+// gradient, or an SGD step straight on the weights.
+void add_weight_product(const Matrix& dZ, const Matrix& in, float alpha, bool accumulate, MatrixMap G) {
+#ifdef DIGITNET_WASM_KERNELS
+    kernels::add_transposed_product(dZ.data(), in.data(), G.data(), static_cast<int>(dZ.rows()),
+                                    static_cast<int>(dZ.cols()), static_cast<int>(in.cols()), alpha, accumulate);
+#else
+    const auto add = [&](const auto& product) {
+        if (accumulate)
+            G.noalias() += product;
+        else
+            G.noalias() = product;
+    };
+    if (dZ.rows() == 1)  // one sample: an outer product, without the matrix-product machinery
+        add((alpha * dZ.row(0).transpose()) * in.row(0));
+    else
+        add(alpha * (dZ.transpose() * in));
+#endif
+}
+}  // namespace
 
 Network::Network(NetworkSpec spec) : spec_(std::move(spec)) {
     spec_.validate();
@@ -76,7 +109,7 @@ const Matrix& Network::forward(const Matrix& X, Workspace& ws) const {
     for (int l = 0; l < L; ++l) {
         Matrix& A = ws.A[static_cast<size_t>(l)];
         A.resize(X.rows(), units(l));
-        A.noalias() = *in * weights(l).transpose();  // (B x fan_in)(fan_in x units)
+        multiply_by_transpose(*in, weights(l), A);  // (B x fan_in)(fan_in x units)
         const float* b = spec_.layers[l].bias ? params_.data() + bias_offset(l) : nullptr;
         bias_activate(spec_.layers[l].activation, b, A);
         in = &A;
@@ -105,10 +138,7 @@ void Network::backward_layers(const Matrix& X, Workspace& ws, Use use) const {
 void Network::backward(const Matrix& X, Workspace& ws, float* grad, float weight_decay) const {
     backward_layers(X, ws, [&](int l, const Matrix& dZ, const Matrix& in) {
         MatrixMap dW = weights(l, grad);
-        if (dZ.rows() == 1)  // one sample: an outer product, without the matrix-product machinery
-            dW.noalias() = dZ.row(0).transpose() * in.row(0);
-        else
-            dW.noalias() = dZ.transpose() * in;  // dL/dW = dZ^T A_{l-1}   (units x fan_in)
+        add_weight_product(dZ, in, 1.0f, false, dW);  // dL/dW = dZ^T A_{l-1}   (units x fan_in)
         if (weight_decay != 0.0f) dW += weight_decay * weights(l);
         if (spec_.layers[l].bias) VectorMap(grad + bias_offset(l), units(l)) = dZ.colwise().sum();
     });
@@ -118,10 +148,7 @@ void Network::sgd_backward(const Matrix& X, Workspace& ws, float learning_rate, 
     backward_layers(X, ws, [&](int l, const Matrix& dZ, const Matrix& in) {
         MatrixMap W = weights(l);
         if (weight_decay != 0.0f) W *= 1.0f - learning_rate * weight_decay;
-        if (dZ.rows() == 1)
-            W.noalias() -= (learning_rate * dZ.row(0).transpose()) * in.row(0);
-        else
-            W.noalias() -= learning_rate * (dZ.transpose() * in);  // the product accumulates straight into W
+        add_weight_product(dZ, in, -learning_rate, true, W);  // the product accumulates straight into W
         if (spec_.layers[l].bias)
             VectorMap(params_.data() + bias_offset(l), units(l)) -= learning_rate * dZ.colwise().sum();
     });
