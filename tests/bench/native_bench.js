@@ -1,0 +1,45 @@
+'use strict';
+// The native rows, from the digitnet command-line tool itself: `digitnet bench`
+// for speed, `digitnet train` for a loss curve.
+const { execFileSync } = require('child_process');
+const { devNull } = require('os');
+const { NATIVE_CLI } = require('./builds.js');
+
+function cli(args) {
+  return execFileSync(NATIVE_CLI, args, { encoding: 'utf8' });
+}
+
+function match(text, pattern, what) {
+  const m = text.match(pattern);
+  if (!m) throw new Error(`\`digitnet ${what}\` printed no line matching ${pattern}:\n${text}`);
+  return m;
+}
+
+// The number of training digits, training samples/s and GFLOP/s per batch size, the same run's 1024x1024
+// matrix-product peak, and the drawn-canvas preprocessing and forward times.
+function benchNative(batches, seconds) {
+  const out = cli(['bench', '--seconds', String(seconds)]);
+  const training = {};
+  for (const batch of batches) {
+    const m = match(out, new RegExp(`batch +${batch}: +([0-9.]+) samples/s +([0-9.]+) GFLOP/s`), 'bench');
+    training[batch] = { rate: Number(m[1]), gflops: Number(m[2]) };
+  }
+  const draw = match(out, /canvas: preprocessing ([0-9.]+) ms, forward pass ([0-9.]+) ms/, 'bench');
+  return {
+    digits: Number(match(out, /on (\d+) digits/, 'bench')[1]),
+    training,
+    peakGflops: Number(match(out, /matrix product \(same run\): ([0-9.]+) GFLOP\/s/, 'bench')[1]),
+    preprocessMs: Number(draw[1]),
+    forwardMs: Number(draw[2]),
+  };
+}
+
+// The loss of each tenth of `steps` batches of the table's training run (as
+// digitnet_bench.js configures it, with these hidden layers), as printed: to 4 decimals.
+function nativeLossCurve(batch, hidden, steps) {
+  const out = cli(['train', '--layers', hidden.join(','), '--optimizer', 'sgd', '--lr', '0.01', '--batch', String(batch),
+    '--no-augment', '--constant-lr', '--steps', String(steps), '--seed', '1', '-o', devNull]);
+  return [...out.matchAll(/ loss ([0-9.]+) /g)].map((m) => Number(m[1]));
+}
+
+module.exports = { benchNative, nativeLossCurve };
