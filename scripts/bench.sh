@@ -29,15 +29,11 @@ quietly cmake -S . -B build -DCMAKE_BUILD_TYPE=Release
 quietly cmake --build build -j"$jobs" --target digitnet
 quietly bash scripts/build-wasm.sh
 
-# Emscripten's optimizer needs Debian's node modules; node 20 rejects the
-# emulator flag emcmake would pass (see scripts/build-wasm.sh).
-export NODE_PATH=/usr/share/nodejs
 # The reference for the loss-curve check: Eigen's portable path, none of digitnet's wasm kernels.
-quietly emcmake cmake -S . -B build-wasm-plain -DCMAKE_BUILD_TYPE=Release -DDIGITNET_WASM_EIGEN_SSE=OFF \
-  -DCMAKE_CXX_FLAGS=-DDIGITNET_PLAIN_KERNELS \
-  "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch"
-quietly cmake --build build-wasm-plain -j"$jobs" --target digitnet_wasm
+quietly bash scripts/build-wasm.sh build-wasm-plain -DDIGITNET_WASM_EIGEN_SSE=OFF -DCMAKE_CXX_FLAGS=-DDIGITNET_PLAIN_KERNELS
 
+# Emscripten's optimizer needs Debian's node modules (see scripts/build-wasm.sh).
+export NODE_PATH=/usr/share/nodejs
 # The wasm limit: the products of training alone, with Eigen's SSE path, without
 # it, and with digitnet's wasm kernels (on Eigen's SSE path, as the module has them).
 mkdir -p build-bench
