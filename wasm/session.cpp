@@ -3,7 +3,6 @@
 #include "digitnet/idx.hpp"
 #include "digitnet/model_file.hpp"
 #include "digitnet/preprocess.hpp"
-#include "digitnet/rng.hpp"
 
 namespace digitnet::wasm {
 
@@ -13,14 +12,13 @@ const char* const kNoTrainingData = "there is no training data yet: call setTrai
 const char* const kNoNetwork = "there is no network yet: call configure or loadModel first";
 
 // Throws Error (the core's) if the settings do not fit the network or the data.
-Session::Run make_run(Network& net, const Dataset& training, Settings settings) {
+Session::Run make_run(Network& net, const Dataset& training, const Settings& settings) {
     Session::Run run;
     if (settings.limit && settings.limit < training.size())
         run.limited = std::make_unique<Dataset>(training.head(settings.limit));
     const Dataset& data = run.limited ? *run.limited : training;
-    run.total_batches = settings.epochs * batches_per_epoch(data.size(), settings.train.batch_size);
-    if (settings.cosine) settings.train.schedule_batches = run.total_batches;
-    run.trainer = std::make_unique<Trainer>(net, data, settings.train);
+    run.total_batches = settings.recipe.total_batches(data.size());
+    run.trainer = std::make_unique<Trainer>(net, data, settings.recipe.config_for(data.size()));
     return run;
 }
 
@@ -41,9 +39,7 @@ void Session::set_held_out_data(const std::string& images, const std::string& la
 
 void Session::configure(const std::string& json) {
     Settings settings = parse_settings(json);
-    auto net = std::make_unique<Network>(settings.network);
-    Rng init_rng(settings.train.seed);
-    net->initialize(settings.init, init_rng);
+    auto net = std::make_unique<Network>(settings.recipe.make_network());
     Run run;
     if (training_.size()) run = make_run(*net, training_, settings);
     run_ = std::move(run);
@@ -79,7 +75,7 @@ TrainStatus Session::train(long batches) {
 
 Evaluation Session::evaluate_held_out() const {
     if (!held_out_.size()) throw Error("there is no held-out data yet: call setHeldOutData first");
-    return evaluate(network(), held_out_, settings_.train.loss);
+    return evaluate(network(), held_out_, settings_.recipe.train.loss);
 }
 
 std::vector<float> Session::predict_drawing(const uint8_t* rgba, int width, int height,

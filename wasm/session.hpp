@@ -59,7 +59,7 @@ private:
     // Builds the trainer for the current network, data and settings, or notes why there is none.
     void restart_trainer();
 
-    Settings settings_;
+    Settings settings_ = parse_settings("{}");  // the defaults until configure()
     Dataset training_, held_out_;
     std::unique_ptr<Network> net_;
     Run run_;                     // empty when it cannot be built:

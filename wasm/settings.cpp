@@ -43,11 +43,9 @@ bool flag(const std::string& key, const JsonValue& v) {
 Settings parse_settings(const std::string& json) {
     constexpr double kIntMax = 2147483647.0, kSeedMax = 9007199254740991.0;  // 2^53 - 1: exact in JS
     Settings s;
-    s.train.loss = {LossKind::CrossEntropy, 1.0f};
-    s.train.optimizer.kind = OptimizerKind::Adam;
-    s.train.optimizer.learning_rate = 0.002f;
-    s.train.batch_size = 32;
-    s.train.augment.enabled = true;
+    Recipe& r = s.recipe;
+    r = default_recipe();
+    r.epochs = 10;
     std::vector<int> hidden{128};
     Activation activation = Activation::ReLU;
     for (const auto& [key, v] : parse_flat_object(json)) {
@@ -58,32 +56,32 @@ Settings parse_settings(const std::string& json) {
         } else if (key == "activation") {
             activation = parse_activation(text(key, v));
         } else if (key == "optimizer") {
-            s.train.optimizer.kind = parse_optimizer(text(key, v));
+            r.train.optimizer.kind = parse_optimizer(text(key, v));
         } else if (key == "learningRate") {
-            s.train.optimizer.learning_rate = static_cast<float>(number(key, v));
+            r.train.optimizer.learning_rate = static_cast<float>(number(key, v));
         } else if (key == "batchSize") {
-            s.train.batch_size = static_cast<int>(whole(key, number(key, v), -kIntMax, kIntMax));
+            r.train.batch_size = static_cast<int>(whole(key, number(key, v), -kIntMax, kIntMax));
         } else if (key == "epochs") {
-            s.epochs = whole(key, number(key, v), 1, 1000000);
+            r.epochs = whole(key, number(key, v), 1, 1000000);
         } else if (key == "seed") {
-            s.train.seed = static_cast<uint64_t>(whole(key, number(key, v), 0, kSeedMax));
+            r.train.seed = static_cast<uint64_t>(whole(key, number(key, v), 0, kSeedMax));
         } else if (key == "init") {
-            s.init = parse_init(text(key, v));
+            r.init = parse_init(text(key, v));
         } else if (key == "augment") {
-            s.train.augment.enabled = flag(key, v);
+            r.train.augment.enabled = flag(key, v);
         } else if (key == "loss") {
-            s.train.loss.kind = parse_loss(text(key, v));
+            r.train.loss.kind = parse_loss(text(key, v));
         } else if (key == "weightDecay") {
-            s.train.optimizer.weight_decay = static_cast<float>(number(key, v));
+            r.train.optimizer.weight_decay = static_cast<float>(number(key, v));
         } else if (key == "cosine") {
-            s.cosine = flag(key, v);
+            r.cosine_schedule = flag(key, v);
         } else if (key == "limit") {
             s.limit = static_cast<size_t>(whole(key, number(key, v), 0, kIntMax));
         } else {
             throw Error("unknown setting \"" + key + "\" (known: " + kKeys + ")");
         }
     }
-    s.network = make_spec(hidden, activation, Activation::Softmax);
+    r.network = make_spec(hidden, activation, Activation::Softmax);
     return s;
 }
 

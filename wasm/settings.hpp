@@ -10,17 +10,12 @@
 #include <cstddef>
 #include <string>
 
-#include "digitnet/spec.hpp"
-#include "digitnet/trainer.hpp"
+#include "digitnet/recipe.hpp"
 
 namespace digitnet::wasm {
 
 struct Settings {
-    NetworkSpec network;
-    Init init = Init::He;
-    TrainConfig train;  // schedule_batches is left 0: it depends on the data
-    long epochs = 10;
-    bool cosine = true;
+    Recipe recipe;     // default_recipe(), for 10 epochs, with the keys applied
     size_t limit = 0;
 };
 

@@ -15,9 +15,6 @@ struct TrainOptions {
     bool quiet = false;
 };
 
-// The recipe `digitnet train` uses when no preset is named.
-Recipe default_recipe();
-
 int train_command(const TrainOptions& options);
 int eval_command(const std::string& model_path, const std::string& data_path, const std::string& loss_name);
 int predict_command(const std::string& model_path, const std::string& image_path, const std::string& ink);

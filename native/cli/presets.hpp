@@ -5,19 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "digitnet/spec.hpp"
-#include "digitnet/trainer.hpp"
+#include "digitnet/recipe.hpp"
 
 namespace digitnet::cli {
-
-struct Recipe {
-    NetworkSpec network;
-    Init init = Init::He;
-    TrainConfig train;
-    int epochs = 0;  // passes over the data, or
-    long steps = 0;  // a number of batches, when the seed counts steps instead
-    bool cosine_schedule = false;  // decay the learning rate to 0 over the run
-};
 
 struct Preset {
     std::string name;      // "seed000"

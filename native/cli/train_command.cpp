@@ -10,35 +10,17 @@
 
 namespace digitnet::cli {
 
-Recipe default_recipe() {
-    Recipe r;
-    r.network = make_spec({128}, Activation::ReLU, Activation::Softmax);
-    r.init = Init::He;
-    r.train.loss = {LossKind::CrossEntropy, 1.0f};
-    r.train.optimizer.kind = OptimizerKind::Adam;
-    r.train.optimizer.learning_rate = 0.002f;
-    r.train.batch_size = 32;
-    r.train.augment.enabled = true;
-    r.cosine_schedule = true;
-    r.epochs = 30;
-    return r;
-}
-
 int train_command(const TrainOptions& o) {
     using clock = std::chrono::steady_clock;
     Dataset train = load_dataset(o.train_path);
     if (o.limit) train = train.head(o.limit);
     const Dataset heldout = load_dataset(o.heldout_path);
 
-    Recipe r = o.recipe;
-    Network net(r.network);
-    Rng init_rng(r.train.seed);
-    net.initialize(r.init, init_rng);
-    const long per_epoch = batches_per_epoch(train.size(), r.train.batch_size);
-    const long total = r.steps ? r.steps : r.epochs * per_epoch;
-    if (r.cosine_schedule) r.train.schedule_batches = total;
-    Trainer trainer(net, train, r.train);
-    const long report_every = r.steps ? std::max(1L, r.steps / 10) : per_epoch;
+    const Recipe& r = o.recipe;
+    Network net = r.make_network();
+    Trainer trainer(net, train, r.config_for(train.size()));
+    const long total = r.total_batches(train.size());
+    const long report_every = r.steps ? std::max(1L, r.steps / 10) : trainer.batches_per_epoch();
 
     std::printf("training %s on %zu digits: %s lr %g, batch %d, %ld batches%s\n", net.spec().describe().c_str(),
                 train.size(), to_string(r.train.optimizer.kind), static_cast<double>(r.train.optimizer.learning_rate),
