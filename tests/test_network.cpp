@@ -119,6 +119,11 @@ TEST_CASE("bad architectures are refused", "[spec]") {
     s.layers[0].activation = Activation::Softmax;
     CHECK_THROWS_WITH(s.validate(), Catch::Contains("softmax is only allowed on the output layer"));
     CHECK_THROWS_WITH(parse_activation("swish"), Catch::Contains("unknown activation 'swish'"));
+    CHECK_NOTHROW(make_spec({8}, Activation::ReLU, Activation::Softmax).require_digit_shape());
+    CHECK_THROWS_WITH(make_spec({8}, Activation::ReLU, Activation::Softmax, true, 784, 5).require_digit_shape(),
+                      Catch::Contains("gives 5 outputs"));
+    CHECK_THROWS_WITH(make_spec({8}, Activation::ReLU, Activation::Softmax, true, 100, 10).require_digit_shape(),
+                      Catch::Contains("takes 100 inputs"));
 }
 
 TEST_CASE("seed 002's batch-softmax loss matches the notebook's formulas", "[loss]") {

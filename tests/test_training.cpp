@@ -121,6 +121,23 @@ TEST_CASE("a learning rate that diverges is refused and the weights are kept", "
     CHECK(w.progress().batches == 0);
 }
 
+TEST_CASE("Adam's bounded steps that only make the loss climb are refused too", "[training]") {
+    // Adam moves each weight by about lr per step, so nothing becomes infinite:
+    // the loss climbing far above where it started is what gives it away.
+    const Dataset data = xor_set();
+    Network net = xor_net(6);
+    const std::vector<float> start = net.params();
+    TrainConfig cfg;
+    cfg.optimizer.kind = OptimizerKind::Adam;
+    cfg.optimizer.learning_rate = 1e4f;
+    cfg.batch_size = 4;
+    Trainer t(net, data, cfg);
+    CHECK_THROWS_WITH(t.run(200), Catch::Contains("the loss rose to") && Catch::Contains("learning rate 10000"));
+    CHECK(net.params() == start);
+    CHECK(t.progress().batches == 0);
+    CHECK(t.progress().epochs == 0.0);
+}
+
 TEST_CASE("bad training settings are refused with a message", "[training]") {
     const Dataset data = xor_set();
     Network net = xor_net(1);
@@ -137,6 +154,9 @@ TEST_CASE("bad training settings are refused with a message", "[training]") {
     CHECK_THROWS_WITH(Trainer(wide, data, cfg), Catch::Contains("pixels"));
     Dataset empty;
     CHECK_THROWS_WITH(Trainer(net, empty, cfg), Catch::Contains("empty"));
+    Network narrow(make_spec({4}, Activation::ReLU, Activation::Softmax, true, 2, 1));
+    CHECK_THROWS_WITH(Trainer(narrow, data, cfg), Catch::Contains("the labels go up to 1 but the network has only 1 outputs"));
+    CHECK_THROWS_WITH(evaluate(narrow, data, cfg.loss), Catch::Contains("labels go up to 1"));
 }
 
 TEST_CASE("evaluation fills the confusion matrix from the predictions", "[evaluate]") {

@@ -94,6 +94,7 @@ std::string Session::save_model() const { return digitnet::save_model(network())
 
 void Session::load_model(const std::string& bytes) {
     auto net = std::make_unique<Network>(digitnet::load_model(bytes));
+    net->spec().require_digit_shape();
     run_ = Run{};  // the trainer works on net_
     net_ = std::move(net);
     restart_trainer();

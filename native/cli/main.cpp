@@ -148,7 +148,7 @@ int main(int argc, char** argv) {
         if (p->parsed()) return predict_command(model, image, ink);
         if (b->parsed()) return bench_command(bench_data, seconds);
         if (x->parsed()) return export_command(model, out);
-    } catch (const Error& err) {
+    } catch (const std::exception& err) {  // digitnet::Error, and the standard library's (out of memory, ...)
         std::fprintf(stderr, "digitnet: %s\n", err.what());
         return 1;
     }

@@ -23,6 +23,7 @@ bool border_is_light(const uint8_t* g, int w, int h) {
 
 int predict_command(const std::string& model_path, const std::string& image_path, const std::string& ink) {
     const Network net = load_model(read_file(model_path));
+    net.spec().require_digit_shape();
     const std::string bytes = read_file(image_path);
     int w = 0, h = 0, channels = 0;
     std::unique_ptr<uint8_t, void (*)(void*)> gray(

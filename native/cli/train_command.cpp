@@ -15,6 +15,9 @@ int train_command(const TrainOptions& o) {
     Dataset train = load_dataset(o.train_path);
     if (o.limit) train = train.head(o.limit);
     const Dataset heldout = load_dataset(o.heldout_path);
+    // Everything that could fail after training is checked before it.
+    const Dataset test = o.test_path.empty() ? Dataset{} : load_dataset(o.test_path);
+    if (!o.out_path.empty()) check_writable(o.out_path);
 
     const Recipe& r = o.recipe;
     Network net = r.make_network();
@@ -30,7 +33,14 @@ int train_command(const TrainOptions& o) {
     for (long done = 0; done < total;) {
         const long slice = std::min(report_every, total - done);
         const auto t0 = clock::now();
-        const Progress p = trainer.run(slice);
+        Progress p;
+        try {
+            p = trainer.run(slice);
+        } catch (const Error& e) {  // the trainer has undone the slice: keep what was learnt before it
+            if (o.out_path.empty()) throw;
+            write_file(o.out_path, save_model(net));
+            throw Error(std::string(e.what()) + " (the weights from before are saved in " + o.out_path + ")");
+        }
         const double dt = std::chrono::duration<double>(clock::now() - t0).count();
         train_seconds += dt;
         done += slice;
@@ -50,7 +60,7 @@ int train_command(const TrainOptions& o) {
     print_evaluation(std::cout, evaluate(net, heldout, r.train.loss));
     if (!o.test_path.empty()) {
         std::cout << "test set (" << o.test_path << "): ";
-        print_evaluation(std::cout, evaluate(net, load_dataset(o.test_path), r.train.loss));
+        print_evaluation(std::cout, evaluate(net, test, r.train.loss));
     }
     if (!o.out_path.empty()) {
         write_file(o.out_path, save_model(net));

@@ -36,8 +36,10 @@ void augment_image(const uint8_t* src, int rows, int cols, const AugmentSpec& sp
 
     // src with a border of zeros (one pixel before, two after each row and
     // column), so clamped coordinates read 0 outside src without branches.
+    // Kept between calls so that augmenting a batch does not allocate.
     const int pw = cols + 3;
-    std::vector<uint8_t> padded(static_cast<size_t>(pw) * (rows + 3), 0);
+    thread_local std::vector<uint8_t> padded;
+    padded.assign(static_cast<size_t>(pw) * (rows + 3), 0);
     for (int y = 0; y < rows; ++y) std::memcpy(&padded[static_cast<size_t>(y + 1) * pw + 1], src + y * cols, cols);
 
     // Source coordinates in 16.16 fixed point, stepped along each destination

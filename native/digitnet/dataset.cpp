@@ -15,6 +15,16 @@ Dataset Dataset::head(size_t n) const {
     return d;
 }
 
+void check_fits(const NetworkSpec& spec, const Dataset& d) {
+    if (d.pixels() != spec.inputs)
+        throw Error("the images have " + std::to_string(d.pixels()) + " pixels but the network takes " +
+                    std::to_string(spec.inputs) + " inputs");
+    const auto top = std::max_element(d.labels.begin(), d.labels.end());
+    if (top != d.labels.end() && *top >= spec.outputs())
+        throw Error("the labels go up to " + std::to_string(*top) + " but the network has only " +
+                    std::to_string(spec.outputs()) + " outputs");
+}
+
 void gather_batch(const Dataset& d, const size_t* indices, int batch, float scale, Matrix& X,
                   std::vector<uint8_t>& labels) {
     const int p = d.pixels();

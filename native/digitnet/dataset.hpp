@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "digitnet/spec.hpp"
 #include "digitnet/tensor.hpp"
 
 namespace digitnet {
@@ -20,6 +21,10 @@ struct Dataset {
     // The first n samples (or all, if fewer): a slice for quick runs and tests.
     Dataset head(size_t n) const;
 };
+
+// Throws Error unless the images have as many pixels as the network has inputs
+// and every label names one of its outputs.
+void check_fits(const NetworkSpec& spec, const Dataset& d);
 
 // X (batch x pixels) <- scale * pixels of the samples at indices[0..batch).
 void gather_batch(const Dataset& d, const size_t* indices, int batch, float scale, Matrix& X,

@@ -8,9 +8,7 @@
 namespace digitnet {
 
 Evaluation evaluate(const Network& net, const Dataset& data, const LossSpec& loss) {
-    if (data.pixels() != net.spec().inputs)
-        throw Error("the images have " + std::to_string(data.pixels()) + " pixels but the network takes " +
-                    std::to_string(net.spec().inputs) + " inputs");
+    check_fits(net.spec(), data);
     if (net.spec().outputs() > 10) throw Error("evaluation needs a network with at most 10 outputs");
     check_loss(loss, net.spec().layers.back().activation);
     Evaluation e;

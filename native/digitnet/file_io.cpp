@@ -2,6 +2,7 @@
 
 #include <zlib.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 
@@ -67,6 +68,8 @@ std::string labels_path(const std::string& images_path) {
 }  // namespace
 
 std::string read_file(const std::string& path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw Error(path + " is a folder, not a file");
     std::ifstream f(path, std::ios::binary);
     if (!f) throw Error("cannot open " + path);
     std::string bytes((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
@@ -80,6 +83,14 @@ void write_file(const std::string& path, const std::string& bytes) {
     f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     f.close();
     if (!f) throw Error("cannot write " + path);
+}
+
+void check_writable(const std::string& path) {
+    std::error_code ec;
+    const bool existed = std::filesystem::exists(path, ec);
+    if (std::filesystem::is_directory(path, ec)) throw Error(path + " is a folder, not a file");
+    if (!std::ofstream(path, std::ios::binary | std::ios::app)) throw Error("cannot write " + path);
+    if (!existed) std::filesystem::remove(path, ec);
 }
 
 Dataset load_dataset(const std::string& path) {

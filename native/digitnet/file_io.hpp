@@ -14,6 +14,9 @@ std::string read_file(const std::string& path);
 // Replaces the file's contents with bytes. Throws Error naming the file.
 void write_file(const std::string& path, const std::string& bytes);
 
+// Throws Error unless a file can be written at path (an existing file is left as it is).
+void check_writable(const std::string& path);
+
 // A dataset from either format, gzipped or not:
 //  - a name ending in .csv or .csv.gz: Kaggle CSV (read_csv);
 //  - an IDX images file: its labels file has the same path with "images-idx3"

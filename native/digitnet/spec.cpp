@@ -19,6 +19,12 @@ void NetworkSpec::validate() const {
     }
 }
 
+void NetworkSpec::require_digit_shape() const {
+    if (inputs != 784 || outputs() != 10)
+        throw Error("this model takes " + std::to_string(inputs) + " inputs and gives " + std::to_string(outputs()) +
+                    " outputs, but a digit reader takes 784 (28x28 pixels) and gives 10");
+}
+
 std::string NetworkSpec::describe() const {
     std::ostringstream s;
     s << inputs;

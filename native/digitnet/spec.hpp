@@ -30,6 +30,8 @@ struct NetworkSpec {
     int outputs() const { return layers.empty() ? inputs : layers.back().units; }
     // Throws Error unless sizes are positive and only the last layer is softmax.
     void validate() const;
+    // Throws Error unless the network reads 28x28 digits (784 inputs) into 10 classes.
+    void require_digit_shape() const;
     // "784-128-10 relu/softmax" style summary for people.
     std::string describe() const;
 };

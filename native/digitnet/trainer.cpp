@@ -10,12 +10,14 @@
 
 namespace digitnet {
 
+namespace {
+constexpr double kRunaway = 10.0;
+}  // namespace
+
 Trainer::Trainer(Network& net, const Dataset& data, const TrainConfig& config)
     : net_(net), data_(data), config_(config), optimizer_(config.optimizer, net.param_count()), rng_(config.seed) {
     if (data_.size() == 0) throw Error("the training set is empty");
-    if (data_.pixels() != net_.spec().inputs)
-        throw Error("the training images have " + std::to_string(data_.pixels()) + " pixels but the network takes " +
-                    std::to_string(net_.spec().inputs) + " inputs");
+    check_fits(net_.spec(), data_);
     if (config_.batch_size < 1) throw Error("batch size must be at least 1");
     if (config_.schedule_batches < 0 || !(config_.final_lr_fraction >= 0.0f && config_.final_lr_fraction <= 1.0f))
         throw Error("the learning-rate schedule needs a non-negative length and a final fraction in [0, 1]");
@@ -60,21 +62,34 @@ void Trainer::next_indices(int batch) {
     }
 }
 
-void Trainer::undo_slice(const Progress& before, double loss) {
-    net_.params() = saved_params_;
-    optimizer_.restore(saved_state_);
-    progress_ = before;
+void Trainer::undo_slice(double loss) {
+    net_.params() = checkpoint_.params;
+    optimizer_.restore(checkpoint_.optimizer);
+    progress_ = checkpoint_.progress;
+    order_ = checkpoint_.order;
+    position_ = checkpoint_.position;
+    rng_ = checkpoint_.rng;
+    loss_average_ = checkpoint_.loss_average;
     std::ostringstream msg;
-    msg << "training diverged (the loss became " << loss << ") at learning rate "
-        << optimizer_.spec().learning_rate << "; the weights are back to where they were after batch "
-        << before.batches << ": try a smaller learning rate";
+    msg << "training diverged: ";
+    if (std::isfinite(loss))
+        msg << "the loss rose to " << loss << " from " << loss_start_ << " at the start";
+    else
+        msg << "the loss became infinite or not a number";
+    msg << ", at learning rate " << config_.optimizer.learning_rate
+        << ". The weights are back to where they were after batch " << progress_.batches
+        << ": try a smaller learning rate";
     throw Error(msg.str());
 }
 
 Progress Trainer::run(long batches) {
-    saved_params_ = net_.params();
-    saved_state_ = optimizer_.state();
-    const Progress before = progress_;
+    checkpoint_.params = net_.params();
+    checkpoint_.optimizer = optimizer_.state();
+    checkpoint_.progress = progress_;
+    checkpoint_.order = order_;
+    checkpoint_.position = position_;
+    checkpoint_.rng = rng_;
+    checkpoint_.loss_average = loss_average_;
     const float scale = net_.spec().input_scale;
     const Activation out = net_.spec().layers.back().activation;
     double loss_sum = 0.0;
@@ -96,7 +111,11 @@ Progress Trainer::run(long batches) {
         }
         const Matrix& A = net_.forward(X_, ws_);
         const double loss = loss_gradient(config_.loss, out, A, batch_labels_.data(), ws_.dZ.back());
-        if (!std::isfinite(loss)) undo_slice(before, loss);
+        if (!std::isfinite(loss)) undo_slice(loss);
+        if (loss_start_ < 0.0) loss_start_ = loss_average_ = loss;
+        loss_average_ += (loss - loss_average_) / 16.0;
+        // A loss that climbs to ten times where it started (or to 10, from a small start) has run away.
+        if (loss_average_ > kRunaway * std::max(loss_start_, 1.0)) undo_slice(loss_average_);
         for (int r = 0; r < batch; ++r) {
             Eigen::Index k;
             A.row(r).maxCoeff(&k);
@@ -116,7 +135,7 @@ Progress Trainer::run(long batches) {
     }
     const auto& p = net_.params();
     if (!std::all_of(p.begin(), p.end(), [](float v) { return std::isfinite(v); }))
-        undo_slice(before, std::numeric_limits<double>::infinity());
+        undo_slice(std::numeric_limits<double>::infinity());
     progress_.epochs = progress_.epoch + static_cast<double>(position_) / static_cast<double>(data_.size());
     progress_.loss = batches ? loss_sum / static_cast<double>(batches) : 0.0;
     progress_.accuracy = seen ? static_cast<double>(correct) / static_cast<double>(seen) : 0.0;

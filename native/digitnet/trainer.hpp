@@ -59,7 +59,8 @@ public:
 private:
     void next_indices(int batch);
     float scheduled_learning_rate() const;
-    [[noreturn]] void undo_slice(const Progress& before, double loss);
+    // Puts back everything as it was at the start of the slice and throws Error.
+    [[noreturn]] void undo_slice(double loss);
 
     Network& net_;
     const Dataset& data_;
@@ -72,8 +73,20 @@ private:
     // Reused across batches so the loop does not allocate.
     std::vector<size_t> batch_indices_;
     std::vector<uint8_t> batch_labels_;
-    std::vector<float> grad_, saved_params_;
-    Optimizer::State saved_state_;
+    std::vector<float> grad_;
+    // Divergence watch: the first batch's loss, and a running average of the
+    // batch losses (weight 1/16 for the newest).
+    double loss_start_ = -1.0, loss_average_ = 0.0;
+    // Everything a slice changes, taken at its start so a diverged slice is undone whole.
+    struct Checkpoint {
+        std::vector<float> params;
+        Optimizer::State optimizer;
+        Progress progress;
+        std::vector<size_t> order;
+        size_t position = 0;
+        Rng rng;
+        double loss_average = 0.0;
+    } checkpoint_;
     Matrix X_;
     Workspace ws_;
 };
