@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 
@@ -12,12 +13,23 @@
 namespace digitnet::cli {
 
 namespace {
-// Ink is whatever differs from the border: a mostly light border means dark ink.
-bool border_is_light(const uint8_t* g, int w, int h) {
-    long sum = 0, n = 0;
-    for (int x = 0; x < w; ++x) sum += g[x] + g[(h - 1) * w + x], n += 2;
-    for (int y = 0; y < h; ++y) sum += g[y * w] + g[y * w + w - 1], n += 2;
-    return sum > 127 * n;
+// The paper's gray level: the median of the image's border pixels.
+uint8_t paper_level(const uint8_t* g, int w, int h) {
+    std::vector<uint8_t> border;
+    for (int x = 0; x < w; ++x) border.push_back(g[x]), border.push_back(g[(h - 1) * w + x]);
+    for (int y = 0; y < h; ++y) border.push_back(g[y * w]), border.push_back(g[y * w + w - 1]);
+    std::nth_element(border.begin(), border.begin() + border.size() / 2, border.end());
+    return border[border.size() / 2];
+}
+
+// Stretches the levels so the paper becomes pure white (dark ink) or black
+// (bright ink): gray paper is then background, not ink.
+void flatten_paper(uint8_t* g, size_t n, int paper, bool ink_bright) {
+    for (size_t i = 0; i < n; ++i) {
+        const int v = ink_bright ? std::max(0, g[i] - paper) * 255 / std::max(1, 255 - paper)
+                                 : 255 - std::max(0, paper - g[i]) * 255 / std::max(1, paper);
+        g[i] = static_cast<uint8_t>(v);
+    }
 }
 }  // namespace
 
@@ -31,11 +43,13 @@ int predict_command(const std::string& model_path, const std::string& image_path
                               &channels, 1),
         stbi_image_free);
     if (!gray) throw Error("cannot read image " + image_path + ": " + stbi_failure_reason());
+    const uint8_t paper = paper_level(gray.get(), w, h);
     bool bright;
     if (ink == "bright") bright = true;
     else if (ink == "dark") bright = false;
-    else if (ink == "auto") bright = !border_is_light(gray.get(), w, h);
+    else if (ink == "auto") bright = paper < 128;
     else throw Error("--ink must be bright, dark or auto");
+    flatten_paper(gray.get(), static_cast<size_t>(w) * h, paper, bright);
 
     const std::vector<uint8_t> seen = preprocess_drawing(gray.get(), w, h, bright);
     Workspace ws;
