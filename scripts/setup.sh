@@ -17,4 +17,10 @@ if ((${#missing[@]})); then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
+# The test tools (playwright-core, node's test runner options) need Node.js 20 or newer;
+# Debian 12's own nodejs package is 18.
+if (( $(node -p 'process.versions.node.split(".")[0]') < 20 )); then
+  echo "digitnet needs Node.js 20 or newer; this machine has $(node --version)" >&2
+  exit 1
+fi
 npm ci --no-audit --no-fund --loglevel=error
