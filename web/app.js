@@ -11,6 +11,11 @@ function setStatus(text, kind = 'info') {
   status.classList.toggle('error', kind === 'error');
 }
 
+// After something works again, an error about an earlier action no longer stands.
+function clearError() {
+  if ($('status').classList.contains('error')) setStatus('');
+}
+
 async function main() {
   let session = null;
   let heldOut = null;
@@ -24,6 +29,7 @@ async function main() {
     accuracy: $('test-accuracy'), lossChart: $('loss-chart'), accuracyChart: $('accuracy-chart'),
   }, {
     onStatus: setStatus,
+    onStart: clearError,
     onModel({ bytes, weights }, evaluation) {
       if (bytes) session.loadModel(bytes);
       else session.setWeights(weights);
@@ -43,13 +49,19 @@ async function main() {
 
   // Reading the drawing: at most once per frame, however fast the pointer moves.
   const prediction = new PredictionView({ digit: $('prediction'), confidence: $('confidence'), bars: $('bars'), seen: $('seen') });
-  const pad = new DrawingPad($('draw-canvas'), schedulePrediction);
+  let drawn = false;  // the person changed the drawing since the last prediction
+  const pad = new DrawingPad($('draw-canvas'), () => {
+    drawn = true;
+    schedulePrediction();
+  });
   let frame = 0;
   function schedulePrediction() {
     if (!frame) frame = requestAnimationFrame(predict);
   }
   function predict() {
     frame = 0;
+    const byPerson = drawn;
+    drawn = false;
     if (!pad.hasInk) {
       prediction.clear();
       return;
@@ -59,6 +71,7 @@ async function main() {
       const { rgba, width, height } = pad.pixels();
       const { probabilities, image } = session.predictDrawing(rgba, width, height);
       prediction.show(probabilities, image);
+      if (byPerson) clearError();
     } catch (error) {
       prediction.clear();
       setStatus(error.message, 'error');

@@ -35,7 +35,7 @@ class PredictionView {
   clear() {
     this.digit.textContent = '–';
     this.digit.classList.add('empty');
-    this.confidence.innerHTML = '&nbsp;';
+    this.confidence.textContent = 'Draw a digit';
     this.bars.forEach(({ bar, value, fill }) => {
       value.textContent = percent(0);
       fill.style.height = '0';

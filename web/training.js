@@ -5,14 +5,17 @@
 
 class TrainingPanel {
   // elements: form, toggle, reset, note, epoch, samples, samplesPerSecond, accuracy,
-  // lossChart, accuracyChart. onStatus(text, kind) tells the person what happened.
-  constructor(elements, { onModel, onStatus }) {
+  // lossChart, accuracyChart. onStatus(text, kind) tells the person what happened;
+  // onStart() is called when training has started or resumed: at its first progress.
+  constructor(elements, { onModel, onStatus, onStart }) {
     this.el = elements;
     this.onModel = onModel;
     this.onStatus = onStatus;
+    this.onStart = onStart;
     this.state = 'loading';  // then idle, running, paused or done
     this.fresh = true;       // the weights are still the random ones the settings began with
     this.epochs = 0;
+    this.starting = false;   // started or resumed, and no progress reported yet
     // Each configure or load starts a new run; messages about an older one are ignored.
     this.run = 0;
     this.lossChart = new LineChart(elements.lossChart, {
@@ -83,6 +86,7 @@ class TrainingPanel {
     this.fresh = false;
     this.worker.postMessage({ type: 'start' });
     this.setState('running');
+    this.starting = true;
   }
 
   settingsChanged(field) {
@@ -115,6 +119,10 @@ TrainingPanel.prototype.handle = {
   },
 
   progress({ progress, samplesPerSecond }) {
+    if (this.starting) {
+      this.starting = false;
+      this.onStart();
+    }
     this.showProgress(progress, samplesPerSecond);
     this.lossChart.add(0, progress.epochs, progress.loss);
     this.accuracyChart.add(0, progress.epochs, progress.accuracy);

@@ -69,7 +69,10 @@ test('a corrupt model file is refused and prediction keeps working', async () =>
     assert.equal(await page.getAttribute(byTestId('status'), 'class'), 'status error');
   }
   assert.ok(parseFloat(await text(page, 'test-accuracy')) > 95);
+  // The next drawing read clears the message about the file.
   assert.equal(await readDrawing(page, SEVEN), '7');
+  assert.equal(await text(page, 'status'), '');
+  assert.equal(await page.getAttribute(byTestId('status'), 'class'), 'status');
   assert.deepEqual(page.errors, []);
 });
 
