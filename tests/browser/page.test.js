@@ -1,6 +1,7 @@
 'use strict';
 // The page opens from disk and over http, loads the pretrained model, saves
-// and reopens models, and refuses a bad model file without losing the current one.
+// and reopens models, and refuses a bad model file (or one that does not read
+// digits) without losing the current one.
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -8,6 +9,7 @@ const http = require('node:http');
 const { test, before, after } = require('node:test');
 const { PAGE_FILE, PHONE, launchBrowser, openPage, byTestId, text, loadPretrained, readDrawing } = require('./page');
 const { DIGITS } = require('./strokes');
+const { modelFile } = require('../node/model-file');
 
 const SEVEN = DIGITS.find((d) => d.digit === 7).strokes;
 
@@ -52,23 +54,27 @@ test('the model saves as a file that loads again', async () => {
   page.savedModel = bytes;
 });
 
-test('a corrupt model file is refused and prediction keeps working', async () => {
+test('a corrupt model file, or one that does not read digits, is refused and prediction keeps working', async () => {
+  const accuracy = await text(page, 'test-accuracy');
   const damaged = Buffer.from(page.savedModel);
   damaged[1000] ^= 0x40;  // one flipped bit among the weights
   const files = [
-    { name: 'noise.model', buffer: crypto.randomBytes(4096) },
-    { name: 'damaged.model', buffer: damaged },
-    { name: 'empty.model', buffer: Buffer.alloc(0) },
+    { name: 'noise.model', buffer: crypto.randomBytes(4096), reason: /DGNT/ },
+    { name: 'damaged.model', buffer: damaged, reason: /checksum/ },
+    { name: 'empty.model', buffer: Buffer.alloc(0), reason: /truncated/ },
+    { name: 'ten-by-ten.model', buffer: Buffer.from(modelFile(100, [[10, 'softmax']])), reason: /takes 100 inputs/ },
   ];
-  for (const { name, buffer } of files) {
+  for (const { name, buffer, reason } of files) {
     await page.setInputFiles(byTestId('model-file'), { name, mimeType: 'application/octet-stream', buffer });
     await page.waitForFunction((n) => document.querySelector('[data-testid="status"]').textContent.includes(n), name);
     const status = await text(page, 'status');
     console.log(`refused: ${status}`);
     assert.match(status, new RegExp(`^Could not load "${name}": .+\\. The current model stays\\.$`));
+    assert.match(status, reason);
     assert.equal(await page.getAttribute(byTestId('status'), 'class'), 'status error');
   }
-  assert.ok(parseFloat(await text(page, 'test-accuracy')) > 95);
+  assert.equal(await text(page, 'test-accuracy'), accuracy);
+  assert.equal(await page.inputValue('#settings [name="hidden"]'), '256,128');
   // The next drawing read clears the message about the file.
   assert.equal(await readDrawing(page, SEVEN), '7');
   assert.equal(await text(page, 'status'), '');

@@ -114,3 +114,16 @@ test('training that starts clears the last error', async () => {
   await page.click(byTestId('train-toggle'));
   assert.deepEqual(page.errors, []);
 });
+
+test('training at a runaway learning rate stops as diverged', async () => {
+  await page.click(byTestId('reset'));
+  await page.fill('#settings [name="learningRate"]', '1e9');
+  await page.press('#settings [name="learningRate"]', 'Tab');
+  assert.equal(await page.inputValue('#settings [name="optimizer"]'), 'adam');
+  await page.click(byTestId('train-toggle'));
+  await page.waitForFunction(() => /diverged/.test(document.querySelector('[data-testid="status"]').textContent));
+  console.log(`stopped: ${await text(page, 'status')}`);
+  assert.equal(await page.getAttribute(byTestId('status'), 'class'), 'status error');
+  assert.equal(await toggleState(), 'paused');
+  assert.deepEqual(page.errors, []);
+});
