@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include "digitnet/evaluate.hpp"
+#include "digitnet/file_io.hpp"
 #include "digitnet/trainer.hpp"
 
 using namespace digitnet;
@@ -138,6 +139,37 @@ TEST_CASE("Adam's bounded steps that only make the loss climb are refused too", 
     CHECK(t.progress().epochs == 0.0);
 }
 
+TEST_CASE("divergence goes back past a slice whose update did the damage", "[training]") {
+    // Slices of one batch, as a page's first slice may be: the first batch's loss
+    // is fine, but its update (Adam at learning rate 1e9) already wrecked the
+    // weights, which only the next batch's loss shows. The weights must come back
+    // to before that update.
+    const Dataset data = load_dataset(std::string(DIGITNET_SOURCE_DIR) + "/assets/heldout-images-idx3-ubyte.gz");
+    Network net(make_spec({32}, Activation::ReLU, Activation::Softmax));
+    Rng rng(3);
+    net.initialize(Init::He, rng);
+    const std::vector<float> start = net.params();
+    TrainConfig cfg;
+    cfg.optimizer.kind = OptimizerKind::Adam;
+    cfg.optimizer.learning_rate = 1e9f;
+    Trainer t(net, data, cfg);
+    t.run(1);
+    CHECK(net.params() != start);
+    int slices = 1;
+    bool refused = false;
+    for (; slices < 50 && !refused; ++slices) {
+        try {
+            t.run(1);
+        } catch (const Error& e) {
+            refused = true;
+            CHECK_THAT(e.what(), Catch::Contains("back to where they were after batch 0"));
+        }
+    }
+    INFO("refused after " << slices << " slices");
+    REQUIRE(refused);
+    CHECK(net.params() == start);
+    CHECK(t.progress().batches == 0);
+}
 TEST_CASE("bad training settings are refused with a message", "[training]") {
     const Dataset data = xor_set();
     Network net = xor_net(1);

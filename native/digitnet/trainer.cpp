@@ -27,6 +27,7 @@ Trainer::Trainer(Network& net, const Dataset& data, const TrainConfig& config)
     std::iota(order_.begin(), order_.end(), size_t{0});
     if (config_.sampling == Sampling::Shuffled) rng_.shuffle(order_);
     grad_.assign(net_.param_count(), 0.0f);
+    save(confirmed_);
     progress_.learning_rate = config_.optimizer.learning_rate;
 }
 
@@ -62,14 +63,27 @@ void Trainer::next_indices(int batch) {
     }
 }
 
+void Trainer::save(Checkpoint& c) const {
+    c.params = net_.params();
+    c.optimizer = optimizer_.state();
+    c.progress = progress_;
+    c.order = order_;
+    c.position = position_;
+    c.rng = rng_;
+    c.loss_average = loss_average_;
+}
+
+// A loss that climbs to ten times where it started (or to 10, from a small start) has run away.
+bool Trainer::healthy(double loss) const { return loss <= kRunaway * std::max(loss_start_, 1.0); }
+
 void Trainer::undo_slice(double loss) {
-    net_.params() = checkpoint_.params;
-    optimizer_.restore(checkpoint_.optimizer);
-    progress_ = checkpoint_.progress;
-    order_ = checkpoint_.order;
-    position_ = checkpoint_.position;
-    rng_ = checkpoint_.rng;
-    loss_average_ = checkpoint_.loss_average;
+    net_.params() = confirmed_.params;
+    optimizer_.restore(confirmed_.optimizer);
+    progress_ = confirmed_.progress;
+    order_ = confirmed_.order;
+    position_ = confirmed_.position;
+    rng_ = confirmed_.rng;
+    loss_average_ = confirmed_.loss_average;
     std::ostringstream msg;
     msg << "training diverged: ";
     if (std::isfinite(loss))
@@ -83,13 +97,7 @@ void Trainer::undo_slice(double loss) {
 }
 
 Progress Trainer::run(long batches) {
-    checkpoint_.params = net_.params();
-    checkpoint_.optimizer = optimizer_.state();
-    checkpoint_.progress = progress_;
-    checkpoint_.order = order_;
-    checkpoint_.position = position_;
-    checkpoint_.rng = rng_;
-    checkpoint_.loss_average = loss_average_;
+    save(candidate_);
     const float scale = net_.spec().input_scale;
     const Activation out = net_.spec().layers.back().activation;
     double loss_sum = 0.0;
@@ -113,9 +121,9 @@ Progress Trainer::run(long batches) {
         const double loss = loss_gradient(config_.loss, out, A, batch_labels_.data(), ws_.dZ.back());
         if (!std::isfinite(loss)) undo_slice(loss);
         if (loss_start_ < 0.0) loss_start_ = loss_average_ = loss;
+        if (step == 0 && healthy(loss)) std::swap(candidate_, confirmed_);
         loss_average_ += (loss - loss_average_) / 16.0;
-        // A loss that climbs to ten times where it started (or to 10, from a small start) has run away.
-        if (loss_average_ > kRunaway * std::max(loss_start_, 1.0)) undo_slice(loss_average_);
+        if (!healthy(loss_average_)) undo_slice(loss_average_);
         for (int r = 0; r < batch; ++r) {
             Eigen::Index k;
             A.row(r).maxCoeff(&k);

@@ -59,7 +59,7 @@ public:
 private:
     void next_indices(int batch);
     float scheduled_learning_rate() const;
-    // Puts back everything as it was at the start of the slice and throws Error.
+    // Puts back the confirmed checkpoint and throws Error.
     [[noreturn]] void undo_slice(double loss);
 
     Network& net_;
@@ -77,7 +77,10 @@ private:
     // Divergence watch: the first batch's loss, and a running average of the
     // batch losses (weight 1/16 for the newest).
     double loss_start_ = -1.0, loss_average_ = 0.0;
-    // Everything a slice changes, taken at its start so a diverged slice is undone whole.
+    // Everything training changes. A slice's start is saved as a candidate; it is
+    // confirmed once the slice's first batch shows its weights still work (a loss
+    // sees the damage of an update only one batch later). Divergence returns to
+    // the confirmed one.
     struct Checkpoint {
         std::vector<float> params;
         Optimizer::State optimizer;
@@ -86,7 +89,10 @@ private:
         size_t position = 0;
         Rng rng;
         double loss_average = 0.0;
-    } checkpoint_;
+    };
+    Checkpoint candidate_, confirmed_;
+    void save(Checkpoint& c) const;
+    bool healthy(double loss) const;
     Matrix X_;
     Workspace ws_;
 };
