@@ -29,7 +29,7 @@ inline GradientCheck check_gradient(const NetworkSpec& spec, const LossSpec& los
     Network net(spec);
     Rng rng(seed);
     net.initialize(Init::Uniform, rng);  // non-zero biases, so their gradients matter
-    Matrix X(batch, spec.inputs);
+    Matrix X(batch, spec.inputs());
     for (Eigen::Index i = 0; i < X.size(); ++i) X.data()[i] = rng.uniform(-1.0f, 1.0f);
     std::vector<uint8_t> labels(static_cast<size_t>(batch));
     for (auto& y : labels) y = static_cast<uint8_t>(rng.below(static_cast<uint64_t>(spec.outputs())));

@@ -23,9 +23,9 @@ Network sample_network() {
 
 Network small_network() {
     NetworkSpec spec;
-    spec.inputs = 4;
+    spec.input = flat_input(4);
     spec.input_scale = 1.0f;
-    spec.layers = {{3, Activation::Tanh, false}, {2, Activation::Sigmoid, true}};
+    spec.layers = {LayerSpec::dense(3, Activation::Tanh, false), LayerSpec::dense(2, Activation::Sigmoid, true)};
     Network net(spec);
     Rng rng(7);
     for (float& p : net.params()) p = rng.uniform(-1.0f, 1.0f);
@@ -59,7 +59,7 @@ TEST_CASE("model files round trip bit-exactly", "[model_file]") {
         REQUIRE(bytes.size() == 32 + 8 * net.spec().layers.size() + 4 * net.param_count());
         REQUIRE(bytes.substr(0, 4) == "DGNT");
         const Network back = load_model(bytes);
-        REQUIRE(back.spec().inputs == net.spec().inputs);
+        REQUIRE(back.spec().input == net.spec().input);
         REQUIRE(std::memcmp(&back.spec().input_scale, &net.spec().input_scale, 4) == 0);
         REQUIRE(back.spec().layers.size() == net.spec().layers.size());
         for (size_t l = 0; l < net.spec().layers.size(); ++l) {

@@ -22,15 +22,15 @@ struct Image {
 
 // What the tests look at in a 28x28 result: ink bounding box and centre of
 // mass, with pixel (r, c) centred at (c + 0.5, r + 0.5) as preprocess.hpp says.
-struct Shape {
+struct InkShape {
     int width = 0, height = 0;
     double cx = 0, cy = 0, mass = 0;
 };
 
-Shape shape_of(const std::vector<uint8_t>& img) {
+InkShape shape_of(const std::vector<uint8_t>& img) {
     REQUIRE(img.size() == 784);
     int x0 = 28, x1 = -1, y0 = 28, y1 = -1;
-    Shape s;
+    InkShape s;
     for (int r = 0; r < 28; ++r)
         for (int c = 0; c < 28; ++c) {
             const double v = img[r * 28 + c];
@@ -48,7 +48,7 @@ Shape shape_of(const std::vector<uint8_t>& img) {
     return s;
 }
 
-void require_mnist_like(const Shape& s) {
+void require_mnist_like(const InkShape& s) {
     INFO("box " << s.width << "x" << s.height << ", centre of mass (" << s.cx << ", " << s.cy << ")");
     CHECK(std::max(s.width, s.height) >= 19);
     CHECK(std::max(s.width, s.height) <= 21);
@@ -72,7 +72,7 @@ void ring(Image& im, double cx, double cy, double r0, double r1, bool bright) {
 TEST_CASE("a small block in a corner is enlarged and centred", "[preprocess]") {
     Image im(200, 200, 0);
     im.fill(2, 190, 4, 194, 255);  // 3 wide, 5 tall
-    const Shape s = shape_of(preprocess_drawing(im.px.data(), im.w, im.h, true));
+    const InkShape s = shape_of(preprocess_drawing(im.px.data(), im.w, im.h, true));
     require_mnist_like(s);
     CHECK(s.height >= 20);
     CHECK(s.width >= 12);  // 3/5 of 20, plus at most a partly covered pixel on each side
@@ -83,7 +83,7 @@ TEST_CASE("an oversized drawing is shrunk and centred", "[preprocess]") {
     Image im(1000, 1000, 0);
     ring(im, 420, 560, 250, 400, true);
     const std::vector<uint8_t> out = preprocess_drawing(im.px.data(), im.w, im.h, true);
-    const Shape s = shape_of(out);
+    const InkShape s = shape_of(out);
     require_mnist_like(s);
     CHECK(s.width >= 20);
     CHECK(out[14 * 28 + 14] == 0);  // the hole stays a hole
@@ -94,7 +94,7 @@ TEST_CASE("a 2x2 blob becomes a full 20x20 square", "[preprocess]") {
     Image im(50, 50, 0);
     im.fill(10, 30, 11, 31, 255);
     const std::vector<uint8_t> out = preprocess_drawing(im.px.data(), im.w, im.h, true);
-    const Shape s = shape_of(out);
+    const InkShape s = shape_of(out);
     require_mnist_like(s);
     CHECK(s.width >= 20);
     CHECK(out[14 * 28 + 14] == 255);
@@ -114,7 +114,7 @@ TEST_CASE("a tall thin stroke stays tall and thin", "[preprocess]") {
     Image im(280, 280, 0);
     im.fill(150, 30, 157, 249, 255);  // 8 x 220
     const std::vector<uint8_t> out = preprocess_drawing(im.px.data(), im.w, im.h, true);
-    const Shape s = shape_of(out);
+    const InkShape s = shape_of(out);
     require_mnist_like(s);
     CHECK(s.height >= 20);
     CHECK(s.width <= 2);
@@ -124,7 +124,7 @@ TEST_CASE("faint noise is ignored", "[preprocess]") {
     Image im(100, 100, 0);
     im.fill(0, 0, 99, 99, kInkThreshold - 1);  // a gray wash over everything
     im.fill(40, 40, 59, 59, 255);
-    const Shape s = shape_of(preprocess_drawing(im.px.data(), im.w, im.h, true));
+    const InkShape s = shape_of(preprocess_drawing(im.px.data(), im.w, im.h, true));
     require_mnist_like(s);
     CHECK(s.width <= 21);
     CHECK(s.height <= 21);

@@ -120,7 +120,7 @@ val predict_drawing(Session& s, const val& rgba, int width, int height) {
 }
 
 val predict_image(Session& s, const val& image) {
-    const size_t expected = static_cast<size_t>(s.network().spec().inputs);
+    const size_t expected = static_cast<size_t>(s.network().spec().inputs());
     const std::string bytes = bytes_from_js(image, "the image");
     if (bytes.size() != expected)
         throw Error("expected an image of " + std::to_string(expected) + " pixels, got " + std::to_string(bytes.size()));

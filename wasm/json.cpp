@@ -122,7 +122,7 @@ std::map<std::string, JsonValue> parse_flat_object(const std::string& text) {
 std::string architecture_json(const NetworkSpec& spec) {
     std::ostringstream s;
     s.precision(9);  // enough digits to give back every float exactly
-    s << "{\"inputs\":" << spec.inputs << ",\"inputScale\":" << spec.input_scale << ",\"layers\":[";
+    s << "{\"inputs\":" << spec.inputs() << ",\"inputScale\":" << spec.input_scale << ",\"layers\":[";
     for (size_t l = 0; l < spec.layers.size(); ++l) {
         const LayerSpec& layer = spec.layers[l];
         s << (l ? "," : "") << "{\"units\":" << layer.units << ",\"activation\":\"" << to_string(layer.activation)

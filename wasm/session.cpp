@@ -83,8 +83,8 @@ std::vector<float> Session::predict_drawing(const uint8_t* rgba, int width, int 
     const Network& net = network();
     const std::vector<uint8_t> gray = rgba_to_gray(rgba, width, height);
     image = preprocess_drawing(gray.data(), width, height, /*ink_bright=*/false);
-    if (net.spec().inputs != static_cast<int>(image.size()))
-        throw Error("this network takes " + std::to_string(net.spec().inputs) + " inputs, not a 28x28 image");
+    if (net.spec().inputs() != static_cast<int>(image.size()))
+        throw Error("this network takes " + std::to_string(net.spec().inputs()) + " inputs, not a 28x28 image");
     return predict_image(image.data());
 }
 

@@ -16,9 +16,9 @@ Dataset Dataset::head(size_t n) const {
 }
 
 void check_fits(const NetworkSpec& spec, const Dataset& d) {
-    if (d.pixels() != spec.inputs)
+    if (d.pixels() != spec.inputs())
         throw Error("the images have " + std::to_string(d.pixels()) + " pixels but the network takes " +
-                    std::to_string(spec.inputs) + " inputs");
+                    std::to_string(spec.inputs()) + " inputs");
     const auto top = std::max_element(d.labels.begin(), d.labels.end());
     if (top != d.labels.end() && *top >= spec.outputs())
         throw Error("the labels go up to " + std::to_string(*top) + " but the network has only " +

@@ -14,8 +14,10 @@ Evaluation evaluate(const Network& net, const Dataset& data, const LossSpec& los
     Evaluation e;
     e.count = data.size();
     e.predicted.resize(data.size());
-    // All outputs first (n x outputs, small), in chunks so the hidden layers stay small.
-    constexpr size_t kChunk = 1000;
+    // All outputs first (n x outputs, small), in chunks so the workspace stays
+    // within about 64 MB (1000 digits for MLPs, fewer for wide conv layers).
+    const size_t kChunk = static_cast<size_t>(
+        std::clamp<int64_t>(16'000'000 / net.spec().workspace_floats_per_sample(), 1, 1000));
     std::vector<size_t> idx(kChunk);
     std::vector<uint8_t> chunk_labels;
     Matrix X, outputs(static_cast<Eigen::Index>(data.size()), net.spec().outputs());
@@ -45,7 +47,7 @@ Evaluation evaluate(const Network& net, const Dataset& data, const LossSpec& los
 }
 
 std::vector<float> classify(const Network& net, const uint8_t* image, Workspace& ws, Matrix& X) {
-    const int p = net.spec().inputs;
+    const int p = net.spec().inputs();
     X.resize(1, p);
     for (int c = 0; c < p; ++c) X(0, c) = net.spec().input_scale * static_cast<float>(image[c]);
     const Matrix& A = net.forward(X, ws);

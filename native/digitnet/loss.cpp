@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "digitnet/network.hpp"
+#include "digitnet/activation.hpp"
 
 namespace digitnet {
 
@@ -62,7 +62,7 @@ double loss_gradient(const LossSpec& loss, Activation output, const Matrix& A, c
     dZ = k * A;
     for (Eigen::Index b = 0; b < A.rows(); ++b) dZ(b, labels[b]) -= k;
     // Cross-entropy through softmax already gives dL/dZ; squared error gives dL/dA.
-    if (loss.kind == LossKind::SquaredError) activation_backward(output, A, dZ);
+    if (loss.kind == LossKind::SquaredError) activation_backward(output, ConstMatrixMap(A.data(), A.rows(), A.cols()), MatrixMap(dZ.data(), dZ.rows(), dZ.cols()));
     return loss_value(loss, A, labels);
 }
 

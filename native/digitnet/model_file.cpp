@@ -9,10 +9,8 @@ namespace digitnet {
 namespace {
 
 constexpr char kMagic[4] = {'D', 'G', 'N', 'T'};
-constexpr uint32_t kVersion = 1;
-constexpr size_t kHeaderSize = 20;  // up to and including layer_count
-constexpr size_t kLayerSize = 8;
-constexpr uint32_t kMaxLayers = 1024;
+constexpr uint32_t kVersion = 2;
+constexpr size_t kLayerSize = 16;  // a version 2 layer record
 constexpr uint32_t kMaxInputs = 1u << 24;
 
 constexpr std::array<uint32_t, 256> make_crc_table() {
@@ -69,17 +67,20 @@ std::string save_model(const Network& net) {
     const NetworkSpec& spec = net.spec();
     const std::vector<float>& params = net.params();
     std::string b;
-    b.reserve(32 + kLayerSize * spec.layers.size() + 4 * params.size());
+    b.reserve(40 + kLayerSize * spec.layers.size() + 4 * params.size());
     b.append(kMagic, 4);
     put_le(b, kVersion, 4);
-    put_le(b, static_cast<uint32_t>(spec.inputs), 4);
+    for (int v : {spec.input.channels, spec.input.height, spec.input.width}) put_le(b, static_cast<uint32_t>(v), 4);
     put_le(b, float_bits(spec.input_scale), 4);
     put_le(b, spec.layers.size(), 4);
     for (const LayerSpec& l : spec.layers) {
-        put_le(b, static_cast<uint32_t>(l.units), 4);
+        put_le(b, static_cast<uint8_t>(l.kind), 1);
         put_le(b, static_cast<uint8_t>(l.activation), 1);
         put_le(b, l.bias ? 1 : 0, 1);
-        put_le(b, 0, 2);
+        put_le(b, static_cast<uint8_t>(l.padding), 1);
+        put_le(b, static_cast<uint32_t>(l.units), 4);
+        put_le(b, static_cast<uint32_t>(l.kernel), 4);
+        put_le(b, float_bits(l.rate), 4);
     }
     put_le(b, params.size(), 8);
     for (float p : params) put_le(b, float_bits(p), 4);
@@ -87,56 +88,138 @@ std::string save_model(const Network& net) {
     return b;
 }
 
-Network load_model(const std::string& b) {
-    if (b.size() >= 4 && std::memcmp(b.data(), kMagic, 4) != 0)
-        throw Error("not a digitnet model file (it does not start with \"DGNT\")");
-    // The smallest file: header, one layer, param_count, checksum.
-    require_size(b, kHeaderSize + kLayerSize + 12, true);
-    const uint32_t version = static_cast<uint32_t>(get_le(b, 4, 4));
-    if (version != kVersion)
-        throw Error("unsupported model file version " + std::to_string(version) + " (this program reads version " +
-                    std::to_string(kVersion) + ")");
+namespace {
 
-    NetworkSpec spec;
+// Version 1's header and layer records (dense layers) from b; returns where param_count is.
+size_t read_v1_layers(const std::string& b, NetworkSpec& spec) {
+    constexpr size_t kHeader = 20, kRecord = 8;
+    require_size(b, kHeader + kRecord + 12, true);
     const uint32_t inputs = static_cast<uint32_t>(get_le(b, 8, 4));
     if (inputs == 0 || inputs > kMaxInputs)
         throw Error("the model file says the network has " + std::to_string(inputs) + " inputs, which is not 1.." +
                     std::to_string(kMaxInputs));
-    spec.inputs = static_cast<int>(inputs);
+    spec.input = flat_input(static_cast<int>(inputs));
     spec.input_scale = bits_float(static_cast<uint32_t>(get_le(b, 12, 4)));
     const uint32_t layer_count = static_cast<uint32_t>(get_le(b, 16, 4));
-    if (layer_count == 0 || layer_count > kMaxLayers)
-        throw Error("the model file says the network has " + std::to_string(layer_count) +
-                    " layers, which is not 1.." + std::to_string(kMaxLayers));
-    const size_t count_at = kHeaderSize + kLayerSize * layer_count;
-    require_size(b, count_at + 8 + 4, true);
-
-    uint64_t expected_params = 0;
-    uint64_t fan_in = inputs;
+    if (layer_count == 0 || layer_count > static_cast<uint32_t>(kMaxLayers))
+        throw Error("the model file says the network has " + std::to_string(layer_count) + " layers, which is not 1.." +
+                    std::to_string(kMaxLayers));
+    require_size(b, kHeader + kRecord * layer_count + 12, true);
     for (size_t l = 0; l < layer_count; ++l) {
-        const size_t at = kHeaderSize + kLayerSize * l;
+        const size_t at = kHeader + kRecord * l;
         const uint32_t units = static_cast<uint32_t>(get_le(b, at, 4));
-        const uint8_t activation = static_cast<uint8_t>(b[at + 4]);
-        const uint8_t has_bias = static_cast<uint8_t>(b[at + 5]);
-        if (units == 0 || units > 65536)
-            throw Error("the model file says " + layer_name(l) + " has " + std::to_string(units) +
-                        " units, which is not 1..65536");
+        const uint8_t activation = static_cast<uint8_t>(b[at + 4]), has_bias = static_cast<uint8_t>(b[at + 5]);
+        if (units == 0 || units > static_cast<uint32_t>(kMaxUnits))
+            throw Error("the model file says " + layer_name(l) + " has " + std::to_string(units) + " units, which is not 1.." +
+                        std::to_string(kMaxUnits));
         if (activation > static_cast<uint8_t>(Activation::Softmax))
-            throw Error("the model file gives " + layer_name(l) + " the unknown activation code " +
-                        std::to_string(activation));
+            throw Error("the model file gives " + layer_name(l) + " the unknown activation code " + std::to_string(activation));
         if (has_bias > 1)
-            throw Error("the model file's bias flag of " + layer_name(l) + " is " + std::to_string(has_bias) +
-                        ", not 0 or 1");
-        if (get_le(b, at + 6, 2) != 0)
-            throw Error("the model file's reserved bytes of " + layer_name(l) + " are not zero");
-        spec.layers.push_back({static_cast<int>(units), static_cast<Activation>(activation), has_bias == 1});
-        expected_params += units * fan_in + (has_bias ? units : 0);
-        fan_in = units;
+            throw Error("the model file's bias flag of " + layer_name(l) + " is " + std::to_string(has_bias) + ", not 0 or 1");
+        if (get_le(b, at + 6, 2) != 0) throw Error("the model file's reserved bytes of " + layer_name(l) + " are not zero");
+        spec.layers.push_back(LayerSpec::dense(static_cast<int>(units), static_cast<Activation>(activation), has_bias == 1));
     }
-    spec.validate();
+    return kHeader + kRecord * layer_count;
+}
+
+// Version 2's header and layer records from b; returns where param_count is.
+size_t read_v2_layers(const std::string& b, NetworkSpec& spec) {
+    constexpr size_t kHeader = 28;
+    require_size(b, kHeader + kLayerSize + 12, true);
+    uint32_t dims[3];
+    for (int i = 0; i < 3; ++i) {
+        dims[i] = static_cast<uint32_t>(get_le(b, 8 + 4 * i, 4));
+        if (dims[i] == 0 || dims[i] > kMaxInputs)
+            throw Error("the model file's input shape " + std::to_string(get_le(b, 8, 4)) + "x" +
+                        std::to_string(get_le(b, 12, 4)) + "x" + std::to_string(get_le(b, 16, 4)) +
+                        " (channels x height x width) is not a feature map");
+    }
+    spec.input = {static_cast<int>(dims[0]), static_cast<int>(dims[1]), static_cast<int>(dims[2])};
+    if (spec.input.size() > kMaxInputs)
+        throw Error("the model file's input shape " + spec.input.describe() + " has more than " +
+                    std::to_string(kMaxInputs) + " values");
+    spec.input_scale = bits_float(static_cast<uint32_t>(get_le(b, 20, 4)));
+    const uint32_t layer_count = static_cast<uint32_t>(get_le(b, 24, 4));
+    if (layer_count == 0 || layer_count > static_cast<uint32_t>(kMaxLayers))
+        throw Error("the model file says the network has " + std::to_string(layer_count) + " layers, which is not 1.." +
+                    std::to_string(kMaxLayers));
+    require_size(b, kHeader + kLayerSize * layer_count + 12, true);
+    for (size_t l = 0; l < layer_count; ++l) {
+        const size_t at = kHeader + kLayerSize * l;
+        const uint8_t kind = static_cast<uint8_t>(b[at]), activation = static_cast<uint8_t>(b[at + 1]),
+                      has_bias = static_cast<uint8_t>(b[at + 2]), padding = static_cast<uint8_t>(b[at + 3]);
+        const uint32_t units = static_cast<uint32_t>(get_le(b, at + 4, 4)), kernel = static_cast<uint32_t>(get_le(b, at + 8, 4));
+        const float rate = bits_float(static_cast<uint32_t>(get_le(b, at + 12, 4)));
+        const std::string name = layer_name(l);
+        if (kind > static_cast<uint8_t>(LayerKind::Dropout))
+            throw Error("the model file gives " + name + " the unknown layer kind " + std::to_string(kind));
+        const LayerKind k = static_cast<LayerKind>(kind);
+        const std::string kind_name = name + " (" + to_string(k) + ")";
+        if (activation > static_cast<uint8_t>(Activation::Softmax))
+            throw Error("the model file gives " + kind_name + " the unknown activation code " + std::to_string(activation));
+        if (has_bias > 1)
+            throw Error("the model file's bias flag of " + kind_name + " is " + std::to_string(has_bias) + ", not 0 or 1");
+        if (padding > 1)
+            throw Error("the model file gives " + kind_name + " the unknown padding code " + std::to_string(padding));
+        const bool params = k == LayerKind::Dense || k == LayerKind::Conv;
+        const auto unused = [&](bool nonzero, const char* field) {
+            if (nonzero) throw Error("the model file gives " + kind_name + " a " + field + ", which that kind of layer does not have");
+        };
+        unused(!params && activation != 0, "activation");
+        unused(!params && has_bias != 0, "bias");
+        unused(k != LayerKind::Conv && padding != 0, "padding");
+        unused(!params && units != 0, "unit count");
+        unused((k == LayerKind::Dense || k == LayerKind::Dropout) && kernel != 0, "kernel size");
+        unused(k != LayerKind::Dropout && float_bits(rate) != 0, "dropout rate");
+        const auto fits = [&](uint32_t v, int hi, const char* what) {
+            if (v == 0 || v > static_cast<uint32_t>(hi))
+                throw Error("the model file says " + kind_name + " has " + std::to_string(v) + " " + what + ", which is not 1.." +
+                            std::to_string(hi));
+            return static_cast<int>(v);
+        };
+        LayerSpec ls;
+        switch (k) {
+            case LayerKind::Dense:
+                ls = LayerSpec::dense(fits(units, kMaxUnits, "units"), static_cast<Activation>(activation), has_bias == 1);
+                break;
+            case LayerKind::Conv:
+                ls = LayerSpec::conv(fits(units, kMaxFilters, "filters"), fits(kernel, kMaxKernel, "as kernel size"),
+                                     static_cast<Padding>(padding), static_cast<Activation>(activation), has_bias == 1);
+                break;
+            case LayerKind::MaxPool: ls = LayerSpec::maxpool(fits(kernel, kMaxKernel, "as pool size")); break;
+            case LayerKind::Dropout:
+                if (!(rate > 0.0f && rate < 1.0f))
+                    throw Error("the model file gives " + kind_name + " the rate " + std::to_string(rate) + ", not between 0 and 1");
+                ls = LayerSpec::dropout(rate);
+                break;
+        }
+        spec.layers.push_back(ls);
+    }
+    return kHeader + kLayerSize * layer_count;
+}
+
+}  // namespace
+
+Network load_model(const std::string& b) {
+    if (b.size() >= 4 && std::memcmp(b.data(), kMagic, 4) != 0)
+        throw Error("not a digitnet model file (it does not start with \"DGNT\")");
+    require_size(b, 8, true);
+    const uint32_t version = static_cast<uint32_t>(get_le(b, 4, 4));
+    if (version != 1 && version != kVersion)
+        throw Error("unsupported model file version " + std::to_string(version) + " (this program reads versions 1 and " +
+                    std::to_string(kVersion) + ")");
+    NetworkSpec spec;
+    const size_t count_at = version == 1 ? read_v1_layers(b, spec) : read_v2_layers(b, spec);
+    int64_t expected_params = 0;
+    try {
+        spec.validate();
+        expected_params = spec.parameter_count();
+    } catch (const Error& e) {
+        throw Error(std::string("the model file's layers do not fit together: ") + e.what());
+    }
 
     const uint64_t param_count = get_le(b, count_at, 8);
-    if (param_count != expected_params)
+    if (param_count != static_cast<uint64_t>(expected_params))
         throw Error("the model file says it holds " + std::to_string(param_count) + " parameters but its layers (" +
                     spec.describe() + ") need " + std::to_string(expected_params));
     const uint64_t total = count_at + 8 + 4 * param_count + 4;
@@ -153,12 +236,10 @@ Network load_model(const std::string& b) {
     const size_t params_at = count_at + 8;
     for (size_t i = 0; i < params.size(); ++i) {
         params[i] = bits_float(static_cast<uint32_t>(get_le(b, params_at + 4 * i, 4)));
-        if (!std::isfinite(params[i])) {
-            int l = 0;
-            while (l + 1 < net.layer_count() && net.weight_offset(l + 1) <= i) ++l;
-            throw Error("the model file's parameter " + std::to_string(i) + " (" + layer_name(l) + ") is " +
+        if (!std::isfinite(params[i]))
+            throw Error("the model file's parameter " + std::to_string(i) + " (" +
+                        layer_name(static_cast<size_t>(net.layer_of_param(i))) + ") is " +
                         (std::isnan(params[i]) ? "NaN" : "infinite") + ": the model is broken");
-        }
     }
     return net;
 }
