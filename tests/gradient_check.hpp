@@ -16,16 +16,18 @@ struct GradientCheck {
     double relative_norm = 0.0; // |numeric - analytic| / |numeric + analytic| over all parameters
 };
 
+// With a dropout seed, every forward pass drops the same values (a fresh Rng of that seed).
 inline double penalized_loss(const Network& net, const Matrix& X, const std::vector<uint8_t>& labels,
-                             const LossSpec& loss, float decay) {
+                             const LossSpec& loss, float decay, uint64_t dropout_seed = 0) {
     Workspace ws;
-    double l = loss_value(loss, net.forward(X, ws), labels.data());
+    Rng dropout(dropout_seed);
+    double l = loss_value(loss, net.forward(X, ws, dropout_seed ? &dropout : nullptr), labels.data());
     for (int k = 0; k < net.layer_count(); ++k) l += 0.5 * decay * net.weights(k).squaredNorm();
     return l;
 }
 
 inline GradientCheck check_gradient(const NetworkSpec& spec, const LossSpec& loss, int batch, float decay = 0.0f,
-                                    uint64_t seed = 3) {
+                                    uint64_t seed = 3, uint64_t dropout_seed = 0) {
     Network net(spec);
     Rng rng(seed);
     net.initialize(Init::Uniform, rng);  // non-zero biases, so their gradients matter
@@ -35,7 +37,8 @@ inline GradientCheck check_gradient(const NetworkSpec& spec, const LossSpec& los
     for (auto& y : labels) y = static_cast<uint8_t>(rng.below(static_cast<uint64_t>(spec.outputs())));
 
     Workspace ws;
-    const Matrix& A = net.forward(X, ws);
+    Rng dropout(dropout_seed);
+    const Matrix& A = net.forward(X, ws, dropout_seed ? &dropout : nullptr);
     loss_gradient(loss, spec.layers.back().activation, A, labels.data(), ws.dZ.back());
     std::vector<float> grad(net.param_count());
     net.backward(X, ws, grad.data(), decay);
@@ -47,9 +50,9 @@ inline GradientCheck check_gradient(const NetworkSpec& spec, const LossSpec& los
         float& p = net.params()[i];
         const float keep = p;
         p = keep + eps;
-        const double up = penalized_loss(net, X, labels, loss, decay);
+        const double up = penalized_loss(net, X, labels, loss, decay, dropout_seed);
         p = keep - eps;
-        const double down = penalized_loss(net, X, labels, loss, decay);
+        const double down = penalized_loss(net, X, labels, loss, decay, dropout_seed);
         p = keep;
         const double numeric = (up - down) / (2.0 * eps), analytic = grad[i];
         r.max_error = std::max(r.max_error, std::abs(numeric - analytic) / std::max(1.0, std::abs(analytic)));
