@@ -25,6 +25,7 @@ struct Image {
 struct Shape {
     int width = 0, height = 0;
     double cx = 0, cy = 0, mass = 0;
+    double box_cx = 0, box_cy = 0;  // centre of the ink bounding box
 };
 
 Shape shape_of(const std::vector<uint8_t>& img) {
@@ -45,6 +46,8 @@ Shape shape_of(const std::vector<uint8_t>& img) {
     s.cy /= s.mass;
     s.width = x1 - x0 + 1;
     s.height = y1 - y0 + 1;
+    s.box_cx = 0.5 * (x0 + x1 + 1);
+    s.box_cy = 0.5 * (y0 + y1 + 1);
     return s;
 }
 
@@ -118,6 +121,20 @@ TEST_CASE("a tall thin stroke stays tall and thin", "[preprocess]") {
     require_mnist_like(s);
     CHECK(s.height >= 20);
     CHECK(s.width <= 2);
+}
+
+TEST_CASE("an L is placed by its centre of mass, not by its box", "[preprocess]") {
+    // The foot pulls the centre of mass down and to the left of the box centre,
+    // by 27 source pixels on each axis = 3.4 output pixels at scale 20/160.
+    Image im(200, 200, 0);
+    im.fill(20, 20, 39, 179, 255);   // stem: 20 x 160
+    im.fill(40, 160, 139, 179, 255); // foot: 100 x 20
+    const Shape s = shape_of(preprocess_drawing(im.px.data(), im.w, im.h, true));
+    INFO("centre of mass (" << s.cx << ", " << s.cy << "), box centre (" << s.box_cx << ", " << s.box_cy << ")");
+    CHECK(std::abs(s.cx - 14.0) <= 0.1);
+    CHECK(std::abs(s.cy - 14.0) <= 0.1);
+    CHECK(s.box_cx - 14.0 == Approx(3.4).margin(0.6));
+    CHECK(14.0 - s.box_cy == Approx(3.4).margin(0.6));
 }
 
 TEST_CASE("faint noise is ignored", "[preprocess]") {
