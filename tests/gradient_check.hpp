@@ -2,7 +2,9 @@
 // Compares Network::backward with central finite differences of the loss,
 // for every parameter. Returns the largest per-parameter error, scaled by
 // max(1, |gradient|), and prints it so failures show how far off they were.
+// `corrupt`, if given, alters the analytic gradient first: the check of the check.
 #include <cstdio>
+#include <functional>
 #include <vector>
 
 #include "digitnet/loss.hpp"
@@ -27,7 +29,8 @@ inline double penalized_loss(const Network& net, const Matrix& X, const std::vec
 }
 
 inline GradientCheck check_gradient(const NetworkSpec& spec, const LossSpec& loss, int batch, float decay = 0.0f,
-                                    uint64_t seed = 3, uint64_t dropout_seed = 0) {
+                                    uint64_t seed = 3, uint64_t dropout_seed = 0,
+                                    const std::function<void(const Network&, std::vector<float>&)>& corrupt = {}) {
     Network net(spec);
     Rng rng(seed);
     net.initialize(Init::Uniform, rng);  // non-zero biases, so their gradients matter
@@ -42,6 +45,7 @@ inline GradientCheck check_gradient(const NetworkSpec& spec, const LossSpec& los
     loss_gradient(loss, spec.layers.back().activation, A, labels.data(), ws.dZ.back());
     std::vector<float> grad(net.param_count());
     net.backward(X, ws, grad.data(), decay);
+    if (corrupt) corrupt(net, grad);
 
     GradientCheck r;
     double diff2 = 0.0, sum2 = 0.0;

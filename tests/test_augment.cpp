@@ -95,3 +95,35 @@ TEST_CASE("shifts move the ink by up to max_shift", "[augment]") {
     }
     REQUIRE(largest > 1.0);
 }
+
+TEST_CASE("rotation turns the ink by the drawn angle, clockwise on screen", "[augment]") {
+    // A horizontal bar through the centre; its principal axis after augmenting
+    // must point at the angle the transform drew (the first uniform).
+    std::vector<uint8_t> bar(784, 0);
+    for (int r = 13; r <= 14; ++r)
+        for (int c = 2; c <= 25; ++c) bar[r * 28 + c] = 255;
+    auto axis_degrees = [](const std::vector<float>& img) {  // y down, so clockwise is positive
+        double m = 0, mx = 0, my = 0;
+        for (int i = 0; i < 784; ++i) m += img[i], mx += img[i] * (i % 28), my += img[i] * (i / 28);
+        mx /= m, my /= m;
+        double xx = 0, yy = 0, xy = 0;
+        for (int i = 0; i < 784; ++i) {
+            const double dx = i % 28 - mx, dy = i / 28 - my;
+            xx += img[i] * dx * dx, yy += img[i] * dy * dy, xy += img[i] * dx * dy;
+        }
+        return 0.5 * std::atan2(2 * xy, xx - yy) * 180.0 / 3.14159265358979;
+    };
+    AugmentSpec turn;
+    turn.max_rotation_deg = 30, turn.max_scale = 0, turn.max_shift = 0;
+    Rng rng(4);
+    double largest = 0;
+    for (int i = 0; i < 20; ++i) {
+        Rng draw = rng;
+        const double degrees = draw.uniform(-30.0f, 30.0f);
+        const double measured = axis_degrees(augmented(bar, turn, rng, 1.0f));
+        INFO("drawn " << degrees << " degrees, measured " << measured);
+        CHECK(measured == Approx(degrees).margin(1.0));
+        largest = std::max(largest, std::abs(degrees));
+    }
+    CHECK(largest > 15.0);
+}

@@ -22,15 +22,16 @@ struct Image {
 
 // What the tests look at in a 28x28 result: ink bounding box and centre of
 // mass, with pixel (r, c) centred at (c + 0.5, r + 0.5) as preprocess.hpp says.
-struct InkShape {
+struct Ink {
     int width = 0, height = 0;
     double cx = 0, cy = 0, mass = 0;
+    double box_cx = 0, box_cy = 0;  // centre of the ink bounding box
 };
 
-InkShape shape_of(const std::vector<uint8_t>& img) {
+Ink shape_of(const std::vector<uint8_t>& img) {
     REQUIRE(img.size() == 784);
     int x0 = 28, x1 = -1, y0 = 28, y1 = -1;
-    InkShape s;
+    Ink s;
     for (int r = 0; r < 28; ++r)
         for (int c = 0; c < 28; ++c) {
             const double v = img[r * 28 + c];
@@ -45,10 +46,12 @@ InkShape shape_of(const std::vector<uint8_t>& img) {
     s.cy /= s.mass;
     s.width = x1 - x0 + 1;
     s.height = y1 - y0 + 1;
+    s.box_cx = 0.5 * (x0 + x1 + 1);
+    s.box_cy = 0.5 * (y0 + y1 + 1);
     return s;
 }
 
-void require_mnist_like(const InkShape& s) {
+void require_mnist_like(const Ink& s) {
     INFO("box " << s.width << "x" << s.height << ", centre of mass (" << s.cx << ", " << s.cy << ")");
     CHECK(std::max(s.width, s.height) >= 19);
     CHECK(std::max(s.width, s.height) <= 21);
@@ -72,7 +75,7 @@ void ring(Image& im, double cx, double cy, double r0, double r1, bool bright) {
 TEST_CASE("a small block in a corner is enlarged and centred", "[preprocess]") {
     Image im(200, 200, 0);
     im.fill(2, 190, 4, 194, 255);  // 3 wide, 5 tall
-    const InkShape s = shape_of(preprocess_drawing(im.px.data(), im.w, im.h, true));
+    const Ink s = shape_of(preprocess_drawing(im.px.data(), im.w, im.h, true));
     require_mnist_like(s);
     CHECK(s.height >= 20);
     CHECK(s.width >= 12);  // 3/5 of 20, plus at most a partly covered pixel on each side
@@ -83,7 +86,7 @@ TEST_CASE("an oversized drawing is shrunk and centred", "[preprocess]") {
     Image im(1000, 1000, 0);
     ring(im, 420, 560, 250, 400, true);
     const std::vector<uint8_t> out = preprocess_drawing(im.px.data(), im.w, im.h, true);
-    const InkShape s = shape_of(out);
+    const Ink s = shape_of(out);
     require_mnist_like(s);
     CHECK(s.width >= 20);
     CHECK(out[14 * 28 + 14] == 0);  // the hole stays a hole
@@ -94,7 +97,7 @@ TEST_CASE("a 2x2 blob becomes a full 20x20 square", "[preprocess]") {
     Image im(50, 50, 0);
     im.fill(10, 30, 11, 31, 255);
     const std::vector<uint8_t> out = preprocess_drawing(im.px.data(), im.w, im.h, true);
-    const InkShape s = shape_of(out);
+    const Ink s = shape_of(out);
     require_mnist_like(s);
     CHECK(s.width >= 20);
     CHECK(out[14 * 28 + 14] == 255);
@@ -114,17 +117,31 @@ TEST_CASE("a tall thin stroke stays tall and thin", "[preprocess]") {
     Image im(280, 280, 0);
     im.fill(150, 30, 157, 249, 255);  // 8 x 220
     const std::vector<uint8_t> out = preprocess_drawing(im.px.data(), im.w, im.h, true);
-    const InkShape s = shape_of(out);
+    const Ink s = shape_of(out);
     require_mnist_like(s);
     CHECK(s.height >= 20);
     CHECK(s.width <= 2);
+}
+
+TEST_CASE("an L is placed by its centre of mass, not by its box", "[preprocess]") {
+    // The foot pulls the centre of mass down and to the left of the box centre,
+    // by 27 source pixels on each axis = 3.4 output pixels at scale 20/160.
+    Image im(200, 200, 0);
+    im.fill(20, 20, 39, 179, 255);   // stem: 20 x 160
+    im.fill(40, 160, 139, 179, 255); // foot: 100 x 20
+    const Ink s = shape_of(preprocess_drawing(im.px.data(), im.w, im.h, true));
+    INFO("centre of mass (" << s.cx << ", " << s.cy << "), box centre (" << s.box_cx << ", " << s.box_cy << ")");
+    CHECK(std::abs(s.cx - 14.0) <= 0.1);
+    CHECK(std::abs(s.cy - 14.0) <= 0.1);
+    CHECK(s.box_cx - 14.0 == Approx(3.4).margin(0.6));
+    CHECK(14.0 - s.box_cy == Approx(3.4).margin(0.6));
 }
 
 TEST_CASE("faint noise is ignored", "[preprocess]") {
     Image im(100, 100, 0);
     im.fill(0, 0, 99, 99, kInkThreshold - 1);  // a gray wash over everything
     im.fill(40, 40, 59, 59, 255);
-    const InkShape s = shape_of(preprocess_drawing(im.px.data(), im.w, im.h, true));
+    const Ink s = shape_of(preprocess_drawing(im.px.data(), im.w, im.h, true));
     require_mnist_like(s);
     CHECK(s.width <= 21);
     CHECK(s.height <= 21);

@@ -55,7 +55,7 @@ TEST_CASE("distributions have the right moments and ranges", "[rng]") {
     CHECK(sn2 / n == Approx(1.0).margin(0.015));
 }
 
-TEST_CASE("below(n) is in range and covers it evenly; shuffle permutes", "[rng]") {
+TEST_CASE("below(n) is in range and covers it evenly, and shuffle permutes", "[rng]") {
     Rng r(5);
     std::vector<int> counts(7, 0);
     for (int i = 0; i < 70000; ++i) ++counts[static_cast<size_t>(r.below(7))];

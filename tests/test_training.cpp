@@ -3,6 +3,10 @@
 // undone; evaluation counts right.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
 #include "digitnet/evaluate.hpp"
 #include "digitnet/file_io.hpp"
 #include "digitnet/trainer.hpp"
@@ -101,6 +105,66 @@ TEST_CASE("full-batch, per-sample and with-replacement sampling all train", "[tr
             CHECK(evaluate(net, data, cfg.loss).loss < before);
         }
     }
+}
+
+TEST_CASE("shuffled sampling visits every sample once an epoch, in a new order each epoch", "[training]") {
+    // Ten 1-pixel samples whose losses all differ; batches of one at a learning
+    // rate too small to move the weights, so each batch's loss names its sample.
+    Dataset data;
+    data.rows = data.cols = 1;
+    for (int i = 0; i < 10; ++i) data.images.push_back(static_cast<uint8_t>(25 * i)), data.labels.push_back(0);
+    Network net(make_spec({}, Activation::Identity, Activation::Identity, true, 1, 2));
+    net.params() = {1, 0, 0, 0};  // output [x, 0]: loss (x - 1)^2 / 2
+    TrainConfig cfg;
+    cfg.loss = {LossKind::SquaredError, 1.0f};
+    cfg.optimizer.learning_rate = 1e-30f;
+    cfg.batch_size = 1;
+    auto order_of = [&](Sampling s, int epochs) {
+        cfg.sampling = s;
+        Trainer t(net, data, cfg);
+        std::vector<double> losses;
+        for (int b = 0; b < epochs * 10; ++b) losses.push_back(t.run(1).loss);
+        return losses;
+    };
+    const std::vector<double> by_index = order_of(Sampling::InOrder, 1);
+    std::vector<size_t> order;
+    for (double l : order_of(Sampling::Shuffled, 3)) {
+        size_t nearest = 0;
+        for (size_t i = 0; i < by_index.size(); ++i)
+            if (std::abs(by_index[i] - l) < std::abs(by_index[nearest] - l)) nearest = i;
+        REQUIRE(std::abs(by_index[nearest] - l) < 1e-6);
+        order.push_back(nearest);
+    }
+    std::vector<size_t> identity(10);
+    std::iota(identity.begin(), identity.end(), size_t{0});
+    std::vector<std::vector<size_t>> epochs;
+    for (int e = 0; e < 3; ++e) {
+        epochs.emplace_back(order.begin() + 10 * e, order.begin() + 10 * (e + 1));
+        std::vector<size_t> sorted = epochs.back();
+        std::sort(sorted.begin(), sorted.end());
+        CHECK(sorted == identity);
+        CHECK(epochs.back() != identity);
+    }
+    CHECK(epochs[0] != epochs[1]);
+    CHECK(epochs[1] != epochs[2]);
+}
+
+TEST_CASE("the learning rate follows a cosine from its value down to the final fraction", "[training]") {
+    const Dataset data = xor_set();
+    Network net = xor_net(1);
+    TrainConfig cfg;
+    cfg.optimizer.learning_rate = 0.1f;
+    cfg.batch_size = 4;
+    cfg.schedule_batches = 8;
+    cfg.final_lr_fraction = 0.2f;
+    Trainer t(net, data, cfg);
+    auto expected = [](double t) { return 0.1 * (0.2 + 0.8 * 0.5 * (1.0 + std::cos(3.141592653589793 * t))); };
+    // Progress reports the rate of the slice's last batch: batch b (counted from 0) runs at t = b / 8.
+    CHECK(t.run(1).learning_rate == Approx(0.1));
+    CHECK(t.run(2).learning_rate == Approx(expected(0.25)));  // 0.0883
+    CHECK(t.run(2).learning_rate == Approx(expected(0.5)));   // 0.06
+    CHECK(t.run(2).learning_rate == Approx(expected(0.75)));  // 0.0317
+    CHECK(t.run(4).learning_rate == Approx(0.02));            // past the end: the final fraction
 }
 
 TEST_CASE("a learning rate that diverges is refused and the weights are kept", "[training]") {
