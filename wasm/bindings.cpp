@@ -11,8 +11,8 @@
 #include <sstream>
 #include <string>
 
-#include "json.hpp"
 #include "session.hpp"
+#include "settings_js.hpp"
 
 using emscripten::typed_memory_view;
 using emscripten::val;
@@ -26,6 +26,10 @@ template <class F>
 val guarded(F&& f) {
     try {
         return f();
+    } catch (const SettingError& e) {  // the Error says which setting: error.setting
+        val error = val::global("Error").new_(std::string(e.what()));
+        error.set("setting", e.key);
+        return error;
     } catch (const std::exception& e) {
         return val::global("Error").new_(std::string(e.what()));
     }
@@ -142,6 +146,17 @@ val set_weights(Session& s, const val& weights) {
 
 EMSCRIPTEN_BINDINGS(digitnet) {
     emscripten::function("version", +[] { return std::string(DIGITNET_VERSION); });
+    emscripten::function("vocabulary", +[] { return wasm::vocabulary_to_js(); });
+    // The settings checked without building anything: every field's problem at once.
+    emscripten::function("checkSettings", +[](const val& settings) {
+        try {
+            return wasm::settings_report_to_js(check_settings(default_recipe(), wasm::settings_from_js(settings)));
+        } catch (const SettingError& e) {
+            SettingsReport report;
+            report.errors.emplace(e.key, e.what());
+            return wasm::settings_report_to_js(report);
+        }
+    });
 
     // Every method returns val so that a failure can come back as an Error (see the top of the file).
     emscripten::class_<Session>("Session")
@@ -158,12 +173,13 @@ EMSCRIPTEN_BINDINGS(digitnet) {
                 return val::undefined();
             });
         })
-        .function("configure", +[](Session& s, const std::string& json) {
+        .function("configure", +[](Session& s, const val& settings) {
             return guarded([&] {
-                s.configure(json);
+                s.configure(wasm::settings_from_js(settings));
                 return val::undefined();
             });
         })
+        .function("settings", +[](Session& s) { return guarded([&] { return wasm::recipe_to_js(s.recipe()); }); })
         .function("train", +[](Session& s, double batches) { return guarded([&] { return train(s, batches); }); })
         .function("evaluateHeldOut", +[](Session& s) { return guarded([&] { return evaluate_held_out(s); }); })
         .function("heldOutCount", +[](Session& s) { return val(static_cast<double>(s.held_out().size())); })
@@ -202,6 +218,6 @@ EMSCRIPTEN_BINDINGS(digitnet) {
             return guarded([&] { return val(s.network().spec().describe()); });
         })
         .function("architecture", +[](Session& s) {
-            return guarded([&] { return val(wasm::architecture_json(s.network().spec())); });
+            return guarded([&] { return wasm::architecture_to_js(s.network().spec()); });
         });
 }

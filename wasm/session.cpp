@@ -12,13 +12,13 @@ const char* const kNoTrainingData = "there is no training data yet: call setTrai
 const char* const kNoNetwork = "there is no network yet: call configure or loadModel first";
 
 // Throws Error (the core's) if the settings do not fit the network or the data.
-Session::Run make_run(Network& net, const Dataset& training, const Settings& settings) {
+Session::Run make_run(Network& net, const Dataset& training, const Recipe& recipe) {
     Session::Run run;
-    if (settings.limit && settings.limit < training.size())
-        run.limited = std::make_unique<Dataset>(training.head(settings.limit));
+    if (recipe.limit && recipe.limit < training.size())
+        run.limited = std::make_unique<Dataset>(training.head(recipe.limit));
     const Dataset& data = run.limited ? *run.limited : training;
-    run.total_batches = settings.recipe.total_batches(data.size());
-    run.trainer = std::make_unique<Trainer>(net, data, settings.recipe.config_for(data.size()));
+    run.total_batches = recipe.total_batches(data.size());
+    run.trainer = std::make_unique<Trainer>(net, data, recipe.config_for(data.size()));
     return run;
 }
 
@@ -37,14 +37,14 @@ void Session::set_held_out_data(const std::string& images, const std::string& la
     held_out_ = read_idx(images, labels);
 }
 
-void Session::configure(const std::string& json) {
-    Settings settings = parse_settings(json);
-    auto net = std::make_unique<Network>(settings.recipe.make_network());
+void Session::configure(const Settings& settings) {
+    Recipe recipe = apply_settings(default_recipe(), settings);
+    auto net = std::make_unique<Network>(recipe.make_network());
     Run run;
-    if (training_.size()) run = make_run(*net, training_, settings);
+    if (training_.size()) run = make_run(*net, training_, recipe);
     run_ = std::move(run);
     net_ = std::move(net);
-    settings_ = std::move(settings);
+    recipe_ = std::move(recipe);
     why_no_trainer_ = run_.trainer ? "" : kNoTrainingData;
 }
 
@@ -56,7 +56,7 @@ void Session::restart_trainer() {
         why_no_trainer_ = kNoTrainingData;
     } else {
         try {
-            run_ = make_run(*net_, training_, settings_);
+            run_ = make_run(*net_, training_, recipe_);
             why_no_trainer_.clear();
         } catch (const Error& e) {
             why_no_trainer_ = std::string("this network cannot be trained with the current settings: ") + e.what();
@@ -75,7 +75,7 @@ TrainStatus Session::train(long batches) {
 
 Evaluation Session::evaluate_held_out() const {
     if (!held_out_.size()) throw Error("there is no held-out data yet: call setHeldOutData first");
-    return evaluate(network(), held_out_, settings_.recipe.train.loss);
+    return evaluate(network(), held_out_, recipe_.train.loss);
 }
 
 std::vector<float> Session::predict_drawing(const uint8_t* rgba, int width, int height,
@@ -97,6 +97,7 @@ void Session::load_model(const std::string& bytes) {
     net->spec().require_digit_shape();
     run_ = Run{};  // the trainer works on net_
     net_ = std::move(net);
+    recipe_.network = net_->spec();
     restart_trainer();
 }
 

@@ -9,7 +9,8 @@
 
 #include "digitnet/evaluate.hpp"
 #include "digitnet/trainer.hpp"
-#include "settings.hpp"
+#include "digitnet/recipe.hpp"
+#include "digitnet/settings.hpp"
 
 namespace digitnet::wasm {
 
@@ -23,7 +24,7 @@ class Session {
 public:
     // A training run: the trainer and what it reads besides the network.
     struct Run {
-        std::unique_ptr<Dataset> limited;  // the first settings.limit training digits, when that cuts them
+        std::unique_ptr<Dataset> limited;  // the first recipe.limit training digits, when that cuts them
         std::unique_ptr<Trainer> trainer;
         long total_batches = 0;            // epochs x batches per epoch
     };
@@ -35,8 +36,11 @@ public:
     void set_held_out_data(const std::string& images, const std::string& labels);
     const Dataset& held_out() const { return held_out_; }
 
-    // A fresh network and trainer from the settings (parse_settings).
-    void configure(const std::string& json);
+    // A fresh network and trainer from default_recipe() with the settings applied
+    // (apply_settings: throws SettingError naming the setting).
+    void configure(const Settings& settings);
+    // The recipe of the current run (a loaded model's architecture with the run's settings).
+    const Recipe& recipe() const { return recipe_; }
     // Trains up to `batches` more batches, never past the end of the run.
     TrainStatus train(long batches);
     Evaluation evaluate_held_out() const;
@@ -48,7 +52,8 @@ public:
     std::vector<float> predict_image(const uint8_t* image);
 
     std::string save_model() const;
-    // Replaces the network; the trainer starts over on it with the current settings.
+    // Replaces the network; the trainer starts over on it with the current settings
+    // (the recipe's network becomes the loaded one).
     void load_model(const std::string& bytes);
 
     // Throws Error if there is no network yet.
@@ -59,7 +64,7 @@ private:
     // Builds the trainer for the current network, data and settings, or notes why there is none.
     void restart_trainer();
 
-    Settings settings_ = parse_settings("{}");  // the defaults until configure()
+    Recipe recipe_ = default_recipe();  // the defaults until configure()
     Dataset training_, held_out_;
     std::unique_ptr<Network> net_;
     Run run_;                     // empty when it cannot be built:

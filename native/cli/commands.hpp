@@ -11,7 +11,6 @@ struct TrainOptions {
     Recipe recipe;
     std::string train_path, heldout_path, test_path;  // test_path may be empty
     std::string out_path;
-    size_t limit = 0;  // use only the first `limit` training digits (0: all)
     bool quiet = false;
 };
 

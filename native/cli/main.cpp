@@ -2,9 +2,11 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
+#include <map>
 #include <iostream>
 
 #include "commands.hpp"
+#include "digitnet/settings.hpp"
 
 using namespace digitnet;
 using namespace digitnet::cli;
@@ -13,59 +15,52 @@ namespace {
 
 std::string asset(const char* name) { return std::string(DIGITNET_ASSETS_DIR) + "/" + name; }
 
-// Options of `train` that change the recipe (a preset's, or the default one) only when given.
-struct RecipeOverrides {
-    std::vector<int> layers;
-    std::string activation, output, loss, init, optimizer, sampling;
-    float loss_scale = 0, lr = 0, momentum = 0, weight_decay = 0, input_scale = 0;
-    int batch = 0, epochs = 0;
-    long steps = 0;
-    uint64_t seed = 0;
-    bool augment = false, no_augment = false, no_bias = false, cosine = false, constant_lr = false;
-};
+// Every setting of the core's vocabulary as an option of `train`: --flag VALUE,
+// or --name / --no-name for true/false settings (--constant-lr is --no-cosine).
+// Returns what was given, for apply_settings.
+struct SettingOptions {
+    std::vector<std::pair<const SettingInfo*, CLI::Option*>> values;
+    std::vector<std::pair<const SettingInfo*, std::pair<CLI::Option*, CLI::Option*>>> flags;
+    std::map<std::string, std::string> text;
 
-Sampling parse_sampling(const std::string& s) {
-    if (s == "shuffled") return Sampling::Shuffled;
-    if (s == "in-order") return Sampling::InOrder;
-    if (s == "with-replacement") return Sampling::WithReplacement;
-    throw Error("unknown sampling '" + s + "' (known: shuffled, in-order, with-replacement)");
-}
-
-void apply(const CLI::App& cmd, const RecipeOverrides& o, Recipe& r) {
-    auto given = [&](const char* name) { return cmd.count(name) > 0; };
-    if (given("--layers") || given("--activation") || given("--output") || given("--no-bias") ||
-        given("--input-scale")) {
-        std::vector<int> hidden;
-        for (size_t i = 0; i + 1 < r.network.layers.size(); ++i) hidden.push_back(r.network.layers[i].units);
-        if (given("--layers")) hidden = o.layers;
-        const Activation h = given("--activation") ? parse_activation(o.activation)
-                             : r.network.layers.size() > 1 ? r.network.layers[0].activation
-                                                           : Activation::ReLU;
-        const Activation out = given("--output") ? parse_activation(o.output) : r.network.layers.back().activation;
-        const float scale = given("--input-scale") ? o.input_scale : r.network.input_scale;
-        r.network = make_spec(hidden, h, out, !o.no_bias && r.network.layers[0].bias);
-        r.network.input_scale = scale;
-        r.network.validate();
+    explicit SettingOptions(CLI::App& cmd) {
+        for (const SettingInfo& s : setting_vocabulary()) {
+            const std::string name = std::string(s.flag).substr(2);
+            if (s.kind == SettingKind::Flag) {
+                CLI::Option* yes = cmd.add_flag("--" + name)->description(s.help);
+                CLI::Option* no = cmd.add_flag(name == "cosine" ? "--no-" + name + ",--constant-lr" : "--no-" + name)
+                                      ->description("the opposite of --" + name);
+                flags.push_back({&s, {yes, no}});
+            } else {
+                std::string help = s.help;
+                if (!s.choices.empty()) help += " (" + join(s.choices) + ")";
+                if (s.kind == SettingKind::Integer || s.kind == SettingKind::Number)
+                    help += " [" + CLI::detail::to_string(s.min) + " to " + CLI::detail::to_string(s.max) + "]";
+                const char* type = s.kind == SettingKind::Integer  ? "INT"
+                                   : s.kind == SettingKind::Number ? "NUMBER"
+                                   : s.kind == SettingKind::Layers ? "LAYERS"
+                                                                   : "NAME";
+                values.push_back({&s, cmd.add_option(s.flag, text[s.key], help)->type_name(type)});
+            }
+        }
     }
-    if (given("--loss")) r.train.loss.kind = parse_loss(o.loss);
-    if (given("--loss-scale")) r.train.loss.scale = o.loss_scale;
-    if (given("--init")) r.init = parse_init(o.init);
-    if (given("--optimizer")) r.train.optimizer.kind = parse_optimizer(o.optimizer);
-    if (given("--lr")) r.train.optimizer.learning_rate = o.lr;
-    if (given("--momentum")) r.train.optimizer.momentum = o.momentum;
-    if (given("--weight-decay")) r.train.optimizer.weight_decay = o.weight_decay;
-    if (given("--sampling")) r.train.sampling = parse_sampling(o.sampling);
-    if (given("--batch")) r.train.batch_size = o.batch;
-    if (given("--epochs")) r.epochs = o.epochs, r.steps = 0;
-    if (given("--steps")) r.steps = o.steps;
-    if (given("--seed")) r.train.seed = o.seed;
-    if (o.augment) r.train.augment.enabled = true;
-    if (o.no_augment) r.train.augment.enabled = false;
-    if (o.cosine) r.cosine_schedule = true;
-    if (o.constant_lr) r.cosine_schedule = false;
-    if (r.epochs < 0 || r.steps < 0 || (r.epochs == 0 && r.steps == 0))
-        throw Error("give a positive number of --epochs or --steps");
-}
+    Settings given() const {
+        Settings out;
+        for (const auto& [s, option] : values)
+            if (option->count()) out.push_back({s->key, SettingValue::of(text.at(s->key))});
+        for (const auto& [s, pair] : flags) {
+            if (pair.first->count() && pair.second->count())
+                throw SettingError(s->key, std::string(s->flag) + " and its --no- form are both given");
+            if (pair.first->count() || pair.second->count()) out.push_back({s->key, SettingValue::of(pair.first->count() > 0)});
+        }
+        return out;
+    }
+    static std::string join(const std::vector<std::string>& v) {
+        std::string s;
+        for (size_t i = 0; i < v.size(); ++i) s += (i ? ", " : "") + v[i];
+        return s;
+    }
+};
 
 std::string preset_help() {
     std::string s = "train as one of the seed notebooks did:";
@@ -84,34 +79,12 @@ int main(int argc, char** argv) {
     train.heldout_path = asset("heldout-images-idx3-ubyte.gz");
     train.out_path = "digitnet.model";
     std::string preset;
-    RecipeOverrides o;
     CLI::App* t = app.add_subcommand("train", "train a network and save it");
     t->add_option("--preset", preset, preset_help());
-    t->add_option("--layers", o.layers, "hidden layer sizes, e.g. 128 or 256,128")->delimiter(',');
-    t->add_option("--activation", o.activation, "hidden activation: sigmoid, tanh, relu, identity");
-    t->add_option("--output", o.output, "output activation: softmax, sigmoid, identity");
-    t->add_flag("--no-bias", o.no_bias, "layers without biases");
-    t->add_option("--input-scale", o.input_scale, "input = scale * pixel byte (default 1/255)");
-    t->add_option("--loss", o.loss, "cross-entropy or squared-error");
-    t->add_option("--loss-scale", o.loss_scale, "squared error scale: 2 for 2(a-y), 1 for (a-y)");
-    t->add_option("--init", o.init, "normal, normal-fanin, uniform, uniform-fan, he, xavier");
-    t->add_option("--optimizer", o.optimizer, "sgd, momentum, adam");
-    t->add_option("--lr", o.lr, "learning rate");
-    t->add_option("--momentum", o.momentum, "momentum coefficient");
-    t->add_option("--weight-decay", o.weight_decay, "L2 weight decay");
-    t->add_option("--batch", o.batch, "batch size (1: per sample; the set size: full batch)");
-    t->add_option("--epochs", o.epochs, "passes over the training set");
-    t->add_option("--steps", o.steps, "number of batches (instead of epochs)");
-    t->add_option("--sampling", o.sampling, "shuffled, in-order, with-replacement");
-    t->add_option("--seed", o.seed, "random seed (initialization, order, augmentation)");
-    t->add_flag("--augment", o.augment, "random shifts, rotations and scalings of the training digits");
-    t->add_flag("--no-augment", o.no_augment, "train on the digits as they are");
-    t->add_flag("--cosine", o.cosine, "decay the learning rate to 0 along a cosine");
-    t->add_flag("--constant-lr", o.constant_lr, "keep the learning rate constant");
+    const SettingOptions settings(*t);
     t->add_option("--train-data", train.train_path, "training images (IDX, .gz or not, or Kaggle CSV)");
     t->add_option("--heldout-data", train.heldout_path, "held-out images, reported every epoch");
     t->add_option("--test-data", train.test_path, "a test set to evaluate on at the end");
-    t->add_option("--limit", train.limit, "use only the first N training digits");
     t->add_option("-o,--out", train.out_path, "model file to write");
     t->add_flag("-q,--quiet", train.quiet, "no progress lines");
 
@@ -140,8 +113,12 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     try {
         if (t->parsed()) {
-            train.recipe = preset.empty() ? default_recipe() : find_preset(preset).recipe;
-            apply(*t, o, train.recipe);
+            const Recipe base = preset.empty() ? default_recipe() : find_preset(preset).recipe;
+            try {
+                train.recipe = apply_settings(base, settings.given());
+            } catch (const SettingError& e) {
+                throw Error(std::string(find_setting(e.key).flag) + ": " + e.what());
+            }
             return train_command(train);
         }
         if (e->parsed()) return eval_command(model, data, eval_loss);

@@ -13,7 +13,7 @@ namespace digitnet::cli {
 int train_command(const TrainOptions& o) {
     using clock = std::chrono::steady_clock;
     Dataset train = load_dataset(o.train_path);
-    if (o.limit) train = train.head(o.limit);
+    if (o.recipe.limit) train = train.head(o.recipe.limit);
     const Dataset heldout = load_dataset(o.heldout_path);
     // Everything that could fail after training is checked before it.
     const Dataset test = o.test_path.empty() ? Dataset{} : load_dataset(o.test_path);
@@ -22,16 +22,16 @@ int train_command(const TrainOptions& o) {
     const Recipe& r = o.recipe;
     Network net = r.make_network();
     Trainer trainer(net, train, r.config_for(train.size()));
-    const long total = r.total_batches(train.size());
-    const long report_every = r.steps ? std::max(1L, r.steps / 10) : trainer.batches_per_epoch();
+    const int64_t total = r.total_batches(train.size());
+    const int64_t report_every = r.steps ? std::max<int64_t>(1, r.steps / 10) : trainer.batches_per_epoch();
 
-    std::printf("training %s on %zu digits: %s lr %g, batch %d, %ld batches%s\n", net.spec().describe().c_str(),
+    std::printf("training %s on %zu digits: %s lr %g, batch %d, %lld batches%s\n", net.spec().describe().c_str(),
                 train.size(), to_string(r.train.optimizer.kind), static_cast<double>(r.train.optimizer.learning_rate),
-                trainer.config().batch_size, total, r.train.augment.enabled ? ", augmented" : "");
+                trainer.config().batch_size, static_cast<long long>(total), r.train.augment.enabled ? ", augmented" : "");
     const auto start = clock::now();
     double train_seconds = 0.0;
-    for (long done = 0; done < total;) {
-        const long slice = std::min(report_every, total - done);
+    for (int64_t done = 0; done < total;) {
+        const long slice = static_cast<long>(std::min(report_every, total - done));
         const auto t0 = clock::now();
         Progress p;
         try {

@@ -4,8 +4,8 @@
 
 namespace digitnet {
 
-long Recipe::total_batches(size_t n) const {
-    return steps ? steps : epochs * batches_per_epoch(n, train.batch_size);
+int64_t Recipe::total_batches(size_t n) const {
+    return steps ? steps : int64_t{epochs} * batches_per_epoch(n, train.batch_size);
 }
 
 TrainConfig Recipe::config_for(size_t n) const {

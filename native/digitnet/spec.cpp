@@ -146,9 +146,9 @@ int64_t NetworkSpec::parameter_count() const {
         if (l.kind == LayerKind::Conv)
             n += int64_t{l.units} * l.kernel * l.kernel * in.channels + (l.bias ? l.units : 0);
         if (n > kMaxParameters)
-            throw Error("this network has more than " + std::to_string(kMaxParameters / 1'000'000) +
-                        " million parameters (" + megabytes(4 * n) + " of weights by " + layer_name(i, l) +
-                        " alone would need more); use fewer or smaller layers");
+            throw Error("with " + layer_name(i, l) + " this network has " + std::to_string(n) + " parameters, " +
+                        megabytes(4 * n) + " of weights; the limit is " + std::to_string(kMaxParameters / 1'000'000) +
+                        " million (" + megabytes(4 * kMaxParameters) + "): use fewer or smaller layers");
         in = out[i];
     }
     return n;

@@ -117,7 +117,7 @@ Progress Trainer::run(long batches) {
         } else {
             gather_batch(data_, batch_indices_.data(), batch, scale, X_, batch_labels_);
         }
-        const Matrix& A = net_.forward(X_, ws_);
+        const Matrix& A = net_.forward(X_, ws_, &rng_);  // dropout layers draw from the run's rng
         const double loss = loss_gradient(config_.loss, out, A, batch_labels_.data(), ws_.dZ.back());
         if (!std::isfinite(loss)) undo_slice(loss);
         if (loss_start_ < 0.0) loss_start_ = loss_average_ = loss;

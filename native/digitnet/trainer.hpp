@@ -29,7 +29,7 @@ struct TrainConfig {
     AugmentSpec augment;
     // Cosine decay of the learning rate from its value to final_lr_fraction of it
     // over schedule_batches batches (0: constant).
-    long schedule_batches = 0;
+    int64_t schedule_batches = 0;
     float final_lr_fraction = 0.0f;
 };
 

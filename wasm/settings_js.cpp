@@ -1,0 +1,152 @@
+#include "settings_js.hpp"
+
+using emscripten::val;
+
+namespace digitnet::wasm {
+
+namespace {
+
+constexpr size_t kMaxKeys = 64, kMaxText = 1000;
+
+val setting_to_js(const SettingValue& v) {
+    switch (v.type) {
+        case SettingValue::Type::Number: return val(v.number);
+        case SettingValue::Type::Bool: return val(v.flag);
+        case SettingValue::Type::Text: break;
+    }
+    return val(v.text);
+}
+
+val shape_to_js(Shape s) {
+    val o = val::object();
+    o.set("channels", s.channels);
+    o.set("height", s.height);
+    o.set("width", s.width);
+    return o;
+}
+
+const char* kind_name(SettingKind k) {
+    switch (k) {
+        case SettingKind::Integer: return "integer";
+        case SettingKind::Number: return "number";
+        case SettingKind::Choice: return "choice";
+        case SettingKind::Flag: return "flag";
+        case SettingKind::Layers: return "layers";
+    }
+    return "";
+}
+
+}  // namespace
+
+Settings settings_from_js(const val& object) {
+    if (object.typeOf().as<std::string>() != "object" || object.isNull() || val::global("Array").call<bool>("isArray", object))
+        throw SettingError("", "the settings must be an object of {name: value}");
+    const val keys = val::global("Object").call<val>("keys", object);
+    const size_t n = keys["length"].as<size_t>();
+    if (n > kMaxKeys) throw SettingError("", "the settings have " + std::to_string(n) + " keys; there are far fewer settings");
+    Settings out;
+    for (size_t i = 0; i < n; ++i) {
+        const val key = keys[i];
+        if (key["length"].as<size_t>() > kMaxText) throw SettingError("", "a setting's name is too long");
+        const std::string name = key.as<std::string>();
+        const SettingInfo& info = find_setting(name);
+        const val v = object[key];
+        const std::string type = v.typeOf().as<std::string>();
+        if (type == "number") {
+            out.push_back({name, SettingValue::of(v.as<double>())});
+        } else if (type == "boolean") {
+            out.push_back({name, SettingValue::of(v.as<bool>())});
+        } else if (type == "string") {
+            if (v["length"].as<size_t>() > kMaxText)
+                throw SettingError(name, std::string(info.label) + " is too long (more than " + std::to_string(kMaxText) +
+                                             " characters)");
+            out.push_back({name, SettingValue::of(v.as<std::string>())});
+        } else {
+            throw SettingError(name, std::string(info.label) + " must be a number, a name or true/false, not " + type);
+        }
+    }
+    return out;
+}
+
+val vocabulary_to_js() {
+    const Recipe defaults = default_recipe();
+    val settings = val::array();
+    for (const SettingInfo& s : setting_vocabulary()) {
+        val o = val::object();
+        o.set("key", std::string(s.key));
+        o.set("label", std::string(s.label));
+        o.set("kind", std::string(kind_name(s.kind)));
+        o.set("default", setting_to_js(setting_value(defaults, s.key)));
+        if (s.kind == SettingKind::Integer || s.kind == SettingKind::Number) {
+            o.set("min", s.min);
+            o.set("max", s.max);
+        }
+        if (s.kind == SettingKind::Choice) {
+            val choices = val::array();
+            for (const std::string& c : s.choices) choices.call<void>("push", c);
+            o.set("choices", choices);
+        }
+        o.set("help", std::string(s.help));
+        settings.call<void>("push", o);
+    }
+    val rates = val::object(), inits = val::object();
+    for (OptimizerKind k : {OptimizerKind::SGD, OptimizerKind::Momentum, OptimizerKind::Adam})
+        rates.set(to_string(k), default_learning_rate(k));
+    for (Activation a : {Activation::ReLU, Activation::Tanh, Activation::Sigmoid, Activation::Identity})
+        inits.set(to_string(a), std::string(to_string(default_init(a))));
+    val v = val::object();
+    v.set("settings", settings);
+    v.set("learningRates", rates);
+    v.set("initFor", inits);
+    v.set("maxParameters", static_cast<double>(kMaxParameters));
+    v.set("maxTrainingBytes", static_cast<double>(kMaxTrainingBytes));
+    return v;
+}
+
+val settings_report_to_js(const SettingsReport& report) {
+    val errors = val::object();
+    for (const auto& [key, message] : report.errors) errors.set(key.empty() ? "settings" : key, message);
+    val o = val::object();
+    o.set("ok", report.errors.empty());
+    o.set("errors", errors);
+    if (report.errors.empty()) {
+        o.set("parameters", static_cast<double>(report.parameters));
+        o.set("bytes", static_cast<double>(report.training_bytes));
+        o.set("flopsPerDigit", report.flops_per_digit);
+        o.set("summary", report.recipe.network.describe());
+    }
+    return o;
+}
+
+val recipe_to_js(const Recipe& recipe) {
+    val o = val::object();
+    for (const SettingInfo& s : setting_vocabulary()) o.set(s.key, setting_to_js(setting_value(recipe, s.key)));
+    return o;
+}
+
+val architecture_to_js(const NetworkSpec& spec) {
+    const std::vector<Shape> shapes = spec.shapes();
+    val layers = val::array();
+    for (size_t i = 0; i < spec.layers.size(); ++i) {
+        const LayerSpec& l = spec.layers[i];
+        val o = val::object();
+        o.set("kind", std::string(to_string(l.kind)));
+        o.set("units", l.units);
+        o.set("kernel", l.kernel);
+        o.set("padding", std::string(l.padding == Padding::Same ? "same" : "valid"));
+        o.set("rate", l.rate);
+        o.set("activation", std::string(to_string(l.activation)));
+        o.set("bias", l.bias);
+        o.set("output", shape_to_js(shapes[i]));
+        layers.call<void>("push", o);
+    }
+    val a = val::object();
+    a.set("input", shape_to_js(spec.input));
+    a.set("inputScale", spec.input_scale);
+    a.set("layersText", format_layers({spec.layers.begin(), spec.layers.end() - 1}));
+    a.set("parameters", static_cast<double>(spec.parameter_count()));
+    a.set("layers", layers);
+    return a;
+}
+
+}  // namespace digitnet::wasm

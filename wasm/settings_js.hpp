@@ -1,0 +1,30 @@
+#pragma once
+// JavaScript values <-> the core's settings vocabulary and architectures, for
+// the bindings: the page reads the vocabulary (names, defaults, limits,
+// pairings) from here and never restates it.
+#include <emscripten/val.h>
+
+#include "digitnet/settings.hpp"
+
+namespace digitnet::wasm {
+
+// A plain object {key: number | string | boolean, ...} -> Settings. Throws
+// SettingError for anything else (checked before anything is copied).
+Settings settings_from_js(const emscripten::val& object);
+
+// {settings: [{key, label, kind, default, min, max, choices, help}],
+//  learningRates: {sgd, momentum, adam}, initFor: {relu, tanh, ...},
+//  maxParameters, maxTrainingBytes}
+emscripten::val vocabulary_to_js();
+
+// {ok, errors: {key: message}, parameters, bytes, flopsPerDigit, summary}
+emscripten::val settings_report_to_js(const SettingsReport& report);
+
+// {key: value} for every setting of the recipe (what the page's fields show for it).
+emscripten::val recipe_to_js(const Recipe& recipe);
+
+// {input: {channels, height, width}, inputScale, layersText, parameters,
+//  layers: [{kind, units, kernel, padding, rate, activation, bias, output: {channels, height, width}}]}
+emscripten::val architecture_to_js(const NetworkSpec& spec);
+
+}  // namespace digitnet::wasm
