@@ -61,7 +61,7 @@ class HeldOutView {
       const item = document.createElement('li');
       item.dataset.index = i;
       item.innerHTML = '<button type="button" class="digit"><canvas width="28" height="28"></canvas>' +
-        '<span class="guess"></span><span class="truth"></span></button>';
+        '<span class="guess"></span> <span class="truth"></span></button>';
       const button = item.firstChild;
       paintDigit(button.firstChild.getContext('2d'), this.session.heldOutImage(i));
       button.addEventListener('click', () => this.onPick(i));
@@ -102,7 +102,9 @@ class HeldOutView {
       item.classList.toggle('wrong', wrong);
       button.children[1].textContent = answer === null ? '…' : String(answer);
       button.children[2].textContent = wrong ? `is ${label}` : '';
-      button.setAttribute('aria-label', `A ${label}${answer === null ? '' : `, read as ${answer}`}: give it to the network`);
+      // The name starts with the text shown on the button, as speech input expects.
+      const shown = answer === null ? '…: ' : `${answer}${wrong ? ` is ${label}` : ''}: `;
+      button.setAttribute('aria-label', `${shown}a held-out ${label}${answer === null ? '' : `, read as ${answer}`}; give it to the network`);
     }
   }
 
