@@ -16,7 +16,7 @@ const FOUR = DIGITS.find((d) => d.digit === 4).strokes;
 // Trains to the end of the run and draws a 4.
 async function showInUse(page) {
   await page.click('[data-testid="train-toggle"]');
-  await page.waitForSelector('[data-testid="train-toggle"][data-state="done"]', { timeout: 300000 });
+  await page.waitForSelector('[data-testid="train-toggle"][data-state="finished"]', { timeout: 300000 });
   await drawStrokes(page, FOUR);
 }
 

@@ -1,10 +1,11 @@
 'use strict';
 // Starts the page: its own module instance, which reads the drawing and shows
-// the held-out digits with the latest weights, and the training worker, whose
-// weights it receives as training runs. Then ties the controls to both.
+// the held-out digits with the model the worker last sent, and the training
+// worker, which owns the run. Then ties the controls to both.
 
 const $ = (id) => document.getElementById(id);
 
+// The status line: what the worker is doing, or what went wrong (kind 'error').
 function setStatus(text, kind = 'info') {
   const status = $('status');
   status.textContent = text;
@@ -19,22 +20,27 @@ function clearError() {
 async function main() {
   let session = null;
   let heldOut = null;
+  let settings = null;
   let firstModel;
   const modelArrived = new Promise((resolve) => { firstModel = resolve; });
 
   // The worker starts loading at once, alongside the page's own instance.
   const training = new TrainingPanel({
-    form: $('settings'), toggle: $('train-toggle'), reset: $('reset'), note: $('settings-note'),
+    toggle: $('train-toggle'), startOver: $('start-over'), confirm: $('confirm-start-over'), note: $('train-note'),
     epoch: $('epoch'), samples: $('samples'), samplesPerSecond: $('samples-per-second'),
     accuracy: $('test-accuracy'), lossChart: $('loss-chart'), accuracyChart: $('accuracy-chart'),
   }, {
     onStatus: setStatus,
-    onStart: clearError,
-    onModel({ bytes, weights }, evaluation) {
+    onModel({ bytes, weights, evaluation }, report) {
       if (bytes) session.loadModel(bytes);
       else session.setWeights(weights);
+      const architecture = JSON.parse(session.architecture());
+      const shown = { layers: layersText(architecture), activation: architecture.layers[0].activation };
+      training.modelShown(shown);
+      if (bytes && report.origin === 'loaded') settings.showModel(shown);
       heldOut.update(evaluation);
-      showModel();
+      prediction.untrained = report.origin === 'new';
+      showModel(architecture);
       firstModel();
     },
   });
@@ -42,13 +48,14 @@ async function main() {
   const M = await DigitNet();
   session = new M.Session();
   await M.loadBundledData(session);
-  heldOut = new HeldOutView(session, { strip: $('strip'), caption: $('strip-caption'), table: $('confusion') });
-  $('heldout-count').textContent = session.heldOutCount().toLocaleString('en-US');
-  $('show-random').addEventListener('click', () => heldOut.showRandom());
-  $('show-mistakes').addEventListener('click', () => heldOut.showMistakes());
+  settings = new SettingsPanel($('settings'), $('settings-summary'), settingsApi(M), () => training.settingsChanged());
+  training.settings = settings;
 
   // Reading the drawing: at most once per frame, however fast the pointer moves.
-  const prediction = new PredictionView({ digit: $('prediction'), confidence: $('confidence'), bars: $('bars'), seen: $('seen') });
+  const prediction = new PredictionView({
+    digit: $('prediction'), confidence: $('confidence'), note: $('prediction-note'), announce: $('prediction-announce'),
+    bars: $('bars'), seen: $('seen'),
+  });
   let drawn = false;  // the person changed the drawing since the last prediction
   const pad = new DrawingPad($('draw-canvas'), () => {
     drawn = true;
@@ -74,7 +81,7 @@ async function main() {
       if (byPerson) clearError();
     } catch (error) {
       prediction.clear();
-      setStatus(error.message, 'error');
+      setStatus(`Could not read the drawing: ${error.message}.`, 'error');
     }
     const ms = performance.now() - start;
     $('prediction').dataset.latencyMs = ms.toFixed(2);
@@ -82,32 +89,42 @@ async function main() {
   }
   $('clear').addEventListener('click', () => pad.clear());
 
+  // A digit without drawing it: an image file, or one of the held-out digits.
+  $('image-file').addEventListener('change', async (e) => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (!file) return;
+    try {
+      pad.showImage(await readImageFile(file));
+    } catch (error) {
+      setStatus(`Could not read "${file.name}": ${error.message}.`, 'error');
+    }
+  });
+  heldOut = new HeldOutView(session, { strip: $('strip'), caption: $('strip-caption'), table: $('confusion') }, (i) => {
+    pad.showImage(heldOutPicture(session.heldOutImage(i)));
+    $('draw-title').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  });
+  $('heldout-count').textContent = session.heldOutCount().toLocaleString('en-US');
+  $('show-random').addEventListener('click', () => heldOut.showRandom());
+  $('show-mistakes').addEventListener('click', () => heldOut.showMistakes());
+
   const neurons = new NeuronView($('neurons'));
-  function showModel() {
+  function showModel(architecture) {
     const weights = session.getWeights();
-    const { inputs, layers } = JSON.parse(session.architecture());
-    if (inputs === 784) neurons.update(weights, layers[0].units);
+    if (architecture.inputs === 784 && architecture.layers.length > 1) neurons.update(weights, architecture.layers[0].units);
     $('model-description').textContent = `Network: ${session.describe()}, ${weights.length.toLocaleString('en-US')} weights and biases.`;
     schedulePrediction();
   }
 
-  // Models from the pretrained one built into the page, or from a file. The page's
-  // instance checks them first: a bad one is refused and the current model stays.
+  // Models from the pretrained one built into the page, or from a file: checked
+  // by a module instance of their own first, so that a bad one changes nothing.
   function loadModel(bytes, name) {
-    try {
-      session.loadModel(bytes);
-    } catch (error) {
-      setStatus(`Could not load ${name}: ${error.message}. The current model stays.`, 'error');
+    const problem = modelProblem(M, bytes);
+    if (problem) {
+      setStatus(`Could not load ${name}: ${problem}. The current model stays.`, 'error');
       return;
     }
-    const layers = JSON.parse(session.architecture()).layers;
-    showArchitecture($('settings'), {
-      hidden: layers.slice(0, -1).map((l) => l.units),
-      activation: layers.length > 1 ? layers[0].activation : '',
-    });
-    training.load(bytes);
-    showModel();
-    setStatus(`Loaded ${name}: ${session.describe()}. Press Train to train it further.`);
+    training.load(bytes, name);
   }
 
   const pretrained = M.pretrainedModelBytes();
@@ -129,16 +146,31 @@ async function main() {
     setStatus(`Saved the current model as ${name}.`);
   });
 
-  await training.loaded;
-  training.configure();
+  training.start();
   await modelArrived;
-  for (const id of ['model-file', 'save-model']) $(id).disabled = false;
+  for (const id of ['model-file', 'save-model', 'image-file']) $(id).disabled = false;
   $('load-pretrained').disabled = !pretrained;
   document.body.dataset.state = 'ready';
   document.body.dataset.readyMs = performance.now().toFixed(0);
-  setStatus(pretrained
-    ? 'Ready. The network starts out knowing nothing: press Train to watch it learn, or load the pretrained model.'
-    : 'Ready. The network starts out knowing nothing: press Train to watch it learn.');
+}
+
+// Why the page cannot use this model file, or '' when it can. A model must read
+// a 28x28 digit and give ten probabilities (softmax), which the bars show.
+function modelProblem(M, bytes) {
+  const scratch = new M.Session();
+  try {
+    scratch.loadModel(bytes);
+    const layers = JSON.parse(scratch.architecture()).layers;
+    const output = layers[layers.length - 1].activation;
+    if (output !== 'softmax') {
+      return `its outputs are ${output} values, not probabilities (softmax), so they cannot be shown as the chance of each digit`;
+    }
+    return '';
+  } catch (error) {
+    return error.message;
+  } finally {
+    scratch.delete();
+  }
 }
 
 main().catch((error) => setStatus(`digitnet could not start: ${error.message || error}`, 'error'));

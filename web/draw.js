@@ -2,6 +2,9 @@
 // The drawing pad: dark, thick, round strokes on white paper, from a mouse, a pen
 // or a finger. Strokes are kept in units of the pad's width (0..1), so a resized
 // pad redraws them sharply and the brush keeps its size relative to the digit.
+// One pointer draws one stroke: a second finger that touches the pad while a
+// stroke is under way is ignored. An image (a file, a held-out digit) can be
+// put on the pad instead of drawing; strokes drawn then go on top of it.
 
 // Brush diameter as a fraction of the pad width: a digit drawn over most of the
 // pad then has strokes about as thick, relative to its size, as MNIST's.
@@ -14,21 +17,33 @@ class DrawingPad {
     this.context = canvas.getContext('2d', { willReadFrequently: true });
     this.onChange = onChange;
     this.strokes = [];
-    this.current = null;
+    this.image = null;     // an ImageBitmap or canvas under the strokes
+    this.current = null;   // the stroke being drawn
+    this.pointer = null;   // the id of the pointer drawing it
 
     canvas.addEventListener('pointerdown', (e) => this.down(e));
     canvas.addEventListener('pointermove', (e) => this.move(e));
-    canvas.addEventListener('pointerup', () => { this.current = null; });
-    canvas.addEventListener('pointercancel', () => { this.current = null; });
+    canvas.addEventListener('pointerup', (e) => this.up(e));
+    canvas.addEventListener('pointercancel', (e) => this.up(e));
     new ResizeObserver(() => this.resize()).observe(canvas);
     this.resize();
   }
 
-  get hasInk() { return this.strokes.length > 0; }
+  get hasInk() { return this.strokes.length > 0 || this.image !== null; }
 
   clear() {
     this.strokes = [];
-    this.current = null;
+    this.image = null;
+    this.current = this.pointer = null;
+    this.repaint();
+    this.onChange();
+  }
+
+  // Puts a picture on the pad in place of the drawing, fitted into it.
+  showImage(image) {
+    this.strokes = [];
+    this.image = image;
+    this.current = this.pointer = null;
     this.repaint();
     this.onChange();
   }
@@ -53,17 +68,22 @@ class DrawingPad {
   }
 
   down(e) {
-    if (e.pointerType === 'mouse' && e.button !== 0) return;
+    if ((e.pointerType === 'mouse' && e.button !== 0) || this.current) return;
     e.preventDefault();
     this.canvas.setPointerCapture(e.pointerId);
+    this.pointer = e.pointerId;
     this.current = [this.point(e)];
     this.strokes.push(this.current);
     this.paintSegment(this.current, -1);
     this.onChange();
   }
 
+  up(e) {
+    if (e.pointerId === this.pointer) this.current = this.pointer = null;
+  }
+
   move(e) {
-    if (!this.current) return;
+    if (!this.current || e.pointerId !== this.pointer) return;
     const events = e.getCoalescedEvents ? e.getCoalescedEvents() : [];
     for (const event of events.length ? events : [e]) {
       this.current.push(this.point(event));
@@ -76,6 +96,13 @@ class DrawingPad {
     const { context, canvas } = this;
     context.fillStyle = '#fff';
     context.fillRect(0, 0, canvas.width, canvas.height);
+    if (this.image) {
+      const side = canvas.width;
+      const scale = side / Math.max(this.image.width, this.image.height);
+      const w = this.image.width * scale, h = this.image.height * scale;
+      context.imageSmoothingQuality = 'high';
+      context.drawImage(this.image, (side - w) / 2, (side - h) / 2, w, h);
+    }
     for (const stroke of this.strokes) {
       for (let i = 0; i < stroke.length; i++) this.paintSegment(stroke, i - 1);
     }

@@ -1,22 +1,27 @@
 'use strict';
 // The held-out digits: a strip of some of them with the network's answers
-// (wrong ones in red), and the confusion matrix of all of them. Clicking a
-// square of the matrix shows the digits counted in it. (Digits are painted by
+// (wrong ones in red), and the confusion matrix of all of them. Each square of
+// the matrix is a button that shows the digits counted in it; each digit of
+// the strip is a button that gives it to the network as if drawn. Captions
+// and counts always describe the model the page holds. (Digits are painted by
 // paintDigit, from prediction.js.)
 
 const STRIP_SIZE = 24;
 
 class HeldOutView {
-  constructor(session, { strip, caption, table }) {
+  // onPick(i): the person chose held-out digit i.
+  constructor(session, { strip, caption, table }, onPick) {
     this.session = session;
     this.strip = strip;
     this.caption = caption;
+    this.onPick = onPick;
     this.labels = Uint8Array.from({ length: session.heldOutCount() }, (_, i) => session.heldOutLabel(i));
     this.predicted = null;
-    this.selected = null;  // the matrix square whose digits the strip shows, as [truth, answer]
+    // What the strip shows: {kind: 'some' | 'random' | 'mistakes' | 'square', indices, truth?, answer?}
+    this.selection = null;
     this.cells = this.buildTable(table);
     const step = Math.floor(this.labels.length / STRIP_SIZE);
-    this.select(Array.from({ length: Math.min(STRIP_SIZE, this.labels.length) }, (_, i) => i * step), 'A few of them');
+    this.select({ kind: 'some', indices: Array.from({ length: Math.min(STRIP_SIZE, this.labels.length) }, (_, i) => i * step) });
   }
 
   // evaluation: { predicted: one answer per held-out digit, confusion: 100 counts, truth-major }.
@@ -24,22 +29,23 @@ class HeldOutView {
     this.predicted = predicted;
     this.paintMatrix(confusion);
     this.paintAnswers();
+    this.describe();
   }
 
   showRandom() {
-    this.select(sample(Array.from(this.labels.keys()), STRIP_SIZE), 'Some others, picked at random');
+    this.select({ kind: 'random', indices: sample(Array.from(this.labels.keys()), STRIP_SIZE) });
   }
 
   showMistakes() {
-    const wrong = this.indices((label, answer) => label !== answer);
-    this.select(sample(wrong, STRIP_SIZE),
-      wrong.length ? `${Math.min(wrong.length, STRIP_SIZE)} of its ${wrong.length} mistakes` : 'No mistakes at all');
+    this.select({ kind: 'mistakes', indices: sample(this.indices((label, answer) => label !== answer), STRIP_SIZE) });
   }
 
   showSquare(truth, answer) {
     const found = this.indices((label, guess) => label === truth && guess === answer);
-    const what = truth === answer ? `${truth}s read correctly` : `${truth}s read as ${answer}`;
-    this.select(sample(found, STRIP_SIZE), `${what}: ${found.length}`, [truth, answer]);
+    this.select({ kind: 'square', indices: sample(found, STRIP_SIZE), truth, answer });
+    // On a narrow screen the strip is far above the matrix: bring it into view.
+    this.strip.scrollIntoView({ block: 'nearest' });
+    this.caption.scrollIntoView({ block: 'nearest' });
   }
 
   indices(keep) {
@@ -49,19 +55,41 @@ class HeldOutView {
     return found;
   }
 
-  select(indices, text, square = null) {
-    this.caption.textContent = text;
-    this.selected = square;
-    this.strip.replaceChildren(...indices.map((i) => {
+  select(selection) {
+    this.selection = selection;
+    this.strip.replaceChildren(...selection.indices.map((i) => {
       const item = document.createElement('li');
       item.dataset.index = i;
-      item.innerHTML = '<canvas width="28" height="28"></canvas><span class="guess"></span><span class="truth"></span>';
-      paintDigit(item.firstChild.getContext('2d'), this.session.heldOutImage(i));
+      item.innerHTML = '<button type="button" class="digit"><canvas width="28" height="28"></canvas>' +
+        '<span class="guess"></span> <span class="truth"></span></button>';
+      const button = item.firstChild;
+      paintDigit(button.firstChild.getContext('2d'), this.session.heldOutImage(i));
+      button.addEventListener('click', () => this.onPick(i));
       return item;
     }));
     this.paintAnswers();
+    this.describe();
     this.cells.flat().forEach((cell) => cell.classList.remove('selected'));
-    if (square) this.cells[square[0]][square[1]].classList.add('selected');
+    if (selection.kind === 'square') this.cells[selection.truth][selection.answer].classList.add('selected');
+  }
+
+  // The caption, from the answers of the model the page holds now.
+  describe() {
+    const { kind, indices, truth, answer } = this.selection;
+    const wrongNow = this.indices((label, guess) => label !== guess).length;
+    let text;
+    if (kind === 'some') text = 'A few of them';
+    else if (kind === 'random') text = 'Some others, picked at random';
+    else if (kind === 'mistakes') {
+      const still = indices.filter((i) => this.predicted && this.predicted[i] !== this.labels[i]).length;
+      text = !this.predicted ? 'Mistakes' : indices.length === 0 ? 'No mistakes at all'
+        : still === indices.length ? `${indices.length} of its ${wrongNow} mistakes`
+          : `${indices.length} digits it got wrong; ${still} of them still wrong now (${wrongNow} mistakes in all)`;
+    } else {
+      const count = this.indices((label, guess) => label === truth && guess === answer).length;
+      text = `${truth === answer ? `${truth}s read correctly` : `${truth}s read as ${answer}`}: ${count} now`;
+    }
+    this.caption.textContent = text;
   }
 
   paintAnswers() {
@@ -70,16 +98,21 @@ class HeldOutView {
       const label = this.labels[i];
       const answer = this.predicted ? this.predicted[i] : null;
       const wrong = answer !== null && answer !== label;
+      const button = item.firstChild;
       item.classList.toggle('wrong', wrong);
-      item.children[1].textContent = answer === null ? '…' : String(answer);
-      item.children[2].textContent = wrong ? `is ${label}` : '';
-      item.title = answer === null ? `a ${label}` : `a ${label}, read as ${answer}`;
+      button.children[1].textContent = answer === null ? '…' : String(answer);
+      button.children[2].textContent = wrong ? `is ${label}` : '';
+      // The name starts with the text shown on the button, as speech input expects.
+      const shown = answer === null ? '…: ' : `${answer}${wrong ? ` is ${label}` : ''}: `;
+      button.setAttribute('aria-label', `${shown}a held-out ${label}${answer === null ? '' : `, read as ${answer}`}; give it to the network`);
     }
   }
 
   buildTable(table) {
+    table.createCaption().textContent = 'Held-out digits by true digit (rows) and the network\'s answer (columns)';
+    table.caption.className = 'visually-hidden';
     const head = table.createTHead().insertRow();
-    head.append(document.createElement('th'));
+    head.append(Object.assign(document.createElement('th'), { scope: 'col', innerHTML: '<span class="visually-hidden">True digit</span>' }));
     for (let c = 0; c < 10; c++) head.append(Object.assign(document.createElement('th'), { textContent: c, scope: 'col' }));
     const body = table.createTBody();
     return Array.from({ length: 10 }, (_, r) => {
@@ -87,7 +120,10 @@ class HeldOutView {
       row.append(Object.assign(document.createElement('th'), { textContent: r, scope: 'row' }));
       return Array.from({ length: 10 }, (_, c) => {
         const cell = row.insertCell();
-        cell.addEventListener('click', () => this.showSquare(r, c));
+        const button = Object.assign(document.createElement('button'), { type: 'button', className: 'square' });
+        button.dataset.testid = `square-${r}-${c}`;
+        button.addEventListener('click', () => this.showSquare(r, c));
+        cell.append(button);
         return cell;
       });
     });
@@ -102,17 +138,22 @@ class HeldOutView {
       for (let c = 0; c < 10; c++) {
         const count = confusion[r * 10 + c];
         const share = total ? count / total : 0;
+        // Two strengths, so that the numbers keep their contrast in both themes:
+        // a light tint under the page's ink, or the full colour under --on-accent.
         const strength = r === c ? share : Math.min(1, share * 5);
+        const hot = strength > 0.5;
         const cell = this.cells[r][c];
-        cell.textContent = count;
-        cell.title = `${count} of the ${total} ${r}s read as ${c}`;
+        const button = cell.firstChild;
+        button.textContent = count;
+        button.setAttribute('aria-label', `${count} of the ${total} ${r}s read as ${c}`);
         cell.classList.toggle('zero', count === 0);
-        cell.classList.toggle('hot', strength > 0.55);
+        cell.classList.toggle('hot', hot);
         cell.style.background = count
-          ? `color-mix(in srgb, var(${r === c ? '--accent' : '--bad'}) ${Math.round(15 + 85 * strength)}%, var(--bg))`
+          ? `color-mix(in srgb, var(${r === c ? '--accent' : '--bad'}) ${hot ? 100 : Math.round(12 + 80 * strength)}%, var(--bg))`
           : '';
       }
     }
+    if (this.selection) this.describe();
   }
 }
 

@@ -1,12 +1,16 @@
 'use strict';
 // The network's answer for the drawing: the digit, ten probability bars and
-// the 28x28 image it read.
+// the 28x28 image it read. A screen reader hears the answer once each time
+// the digit changes, not at every stroke.
 
 class PredictionView {
-  constructor({ digit, confidence, bars, seen }) {
-    this.digit = digit;
-    this.confidence = confidence;
+  // digit, confidence, note: text elements; announce: a polite live region;
+  // bars: the bars' container; seen: a 28x28 canvas.
+  constructor({ digit, confidence, note, announce, bars, seen }) {
+    Object.assign(this, { digit, confidence, note, announce });
     this.seen = seen.getContext('2d');
+    this.shown = null;        // the digit shown, or null
+    this.untrained = false;   // the network has not been trained: its answers are guesses
     this.bars = Array.from({ length: 10 }, (_, d) => {
       const bar = document.createElement('div');
       bar.className = 'bar';
@@ -21,9 +25,10 @@ class PredictionView {
   show(probabilities, image) {
     let best = 0;
     for (let d = 1; d < 10; d++) if (probabilities[d] > probabilities[best]) best = d;
-    this.digit.textContent = String(best);
-    this.digit.classList.remove('empty');
+    this.setDigit(best);
     this.confidence.textContent = `${percent(probabilities[best])} sure`;
+    this.note.textContent = this.untrained ? 'Untrained: only a guess' : '';
+    this.digit.classList.toggle('untrained', this.untrained);
     this.bars.forEach(({ bar, value, fill }, d) => {
       value.textContent = percent(probabilities[d]);
       fill.style.height = `${(probabilities[d] * 100).toFixed(1)}%`;
@@ -33,15 +38,23 @@ class PredictionView {
   }
 
   clear() {
-    this.digit.textContent = '–';
-    this.digit.classList.add('empty');
+    this.setDigit(null);
     this.confidence.textContent = 'Draw a digit';
+    this.note.textContent = '';
     this.bars.forEach(({ bar, value, fill }) => {
       value.textContent = percent(0);
       fill.style.height = '0';
       bar.classList.remove('top');
     });
     this.seen.clearRect(0, 0, 28, 28);
+  }
+
+  setDigit(digit) {
+    if (digit === this.shown) return;
+    this.shown = digit;
+    this.digit.textContent = digit === null ? '–' : String(digit);
+    this.digit.classList.toggle('empty', digit === null);
+    this.announce.textContent = digit === null ? '' : `The network reads ${digit}${this.untrained ? ' (untrained, a guess)' : ''}.`;
   }
 }
 

@@ -1,40 +1,151 @@
 'use strict';
-// The training settings form <-> the settings object that Session.configure()
-// reads (as JSON). The module checks the values and explains what it refuses;
-// only the hidden layers' text is parsed here.
+// The training settings panel, rendered from the module's vocabulary
+// (settings-check.js): one field per setting, each with the message that
+// explains what is wrong with it, and a line with the network's size.
+// read() gives the settings the fields show, checked as they are typed.
 
-// A learning rate that suits each optimizer, put in the form when the optimizer changes.
-const LEARNING_RATES = { sgd: 0.1, momentum: 0.02, adam: 0.002 };
+const SETTING_NAMES = {
+  relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh', identity: 'identity',
+  adam: 'Adam', momentum: 'momentum', sgd: 'SGD',
+};
+// learningRate -> learning-rate, for the fields' ids and test hooks
+const kebab = (key) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
-function readSettings(form) {
-  const field = form.elements;
-  const activation = field.activation.value;
-  return {
-    hidden: parseHiddenLayers(field.hidden),
-    activation,
-    init: activation === 'relu' ? 'he' : 'xavier',
-    optimizer: field.optimizer.value,
-    learningRate: Number(field.learningRate.value),
-    batchSize: Number(field.batchSize.value),
-    epochs: Number(field.epochs.value),
-    seed: Number(field.seed.value),
-    augment: field.augment.checked,
-    cosine: true,
-  };
+class SettingsPanel {
+  // form: the <form> to fill; summary: where the network's size goes;
+  // api: {vocabulary, check} from settingsApi(M); onChange() after every edit.
+  constructor(form, summary, { vocabulary, check }, onChange) {
+    this.form = form;
+    this.summary = summary;
+    this.vocabulary = vocabulary;
+    this.check = check;
+    this.fields = new Map(vocabulary.settings.map((field) => [field.key, this.renderField(field)]));
+    this.optimizer = this.value('optimizer');
+    form.addEventListener('submit', (e) => e.preventDefault());
+    form.addEventListener('input', (e) => {
+      if (e.target.name === 'optimizer') this.optimizerChanged();
+      this.refresh();
+      onChange();
+    });
+    this.refresh();
+  }
+
+  renderField(field) {
+    const id = `setting-${kebab(field.key)}`;
+    const box = document.createElement('div');
+    box.className = `field field-${field.kind}`;
+    let input;
+    if (field.kind === 'choice') {
+      input = document.createElement('select');
+      for (const choice of field.choices) input.add(new Option(SETTING_NAMES[choice] || choice, choice));
+      input.value = field.default;
+    } else if (field.kind === 'flag') {
+      input = Object.assign(document.createElement('input'), { type: 'checkbox', checked: field.default });
+    } else {
+      // Text, not type=number: the message can then quote exactly what was typed.
+      input = Object.assign(document.createElement('input'), {
+        type: 'text', value: String(field.default), spellcheck: false,
+        inputMode: field.kind === 'number' ? 'decimal' : 'numeric',
+      });
+    }
+    Object.assign(input, { id, name: field.key });
+    input.dataset.testid = id;
+    const label = Object.assign(document.createElement('label'), { htmlFor: id, textContent: field.label });
+    if (field.unit) label.append(Object.assign(document.createElement('span'), { className: 'unit', textContent: ` (${field.unit})` }));
+    if (field.help) label.title = input.title = field.help;
+    const note = Object.assign(document.createElement('span'), { id: `${id}-note`, className: 'field-note' });
+    input.setAttribute('aria-describedby', note.id);
+    if (field.kind === 'flag') box.append(input, label, note);
+    else box.append(label, input, note);
+    this.form.append(box);
+    return { field, input, note, remark: '' };
+  }
+
+  value(key) {
+    const { input } = this.fields.get(key);
+    return input.type === 'checkbox' ? input.checked : input.value;
+  }
+
+  // The settings the fields show, with what is wrong with them:
+  // {settings, ok, errors: {key: message}, parameters, bytes, summary}.
+  read() {
+    const settings = {};
+    const errors = {};
+    for (const [key, { field }] of this.fields) {
+      const text = this.value(key);
+      if (field.kind === 'integer' || field.kind === 'number') {
+        const whole = field.kind === 'integer';
+        const pattern = whole ? /^\s*[+-]?\d+\s*$/ : /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+        settings[key] = pattern.test(text) ? Number(text) : NaN;
+        if (!pattern.test(text)) {
+          errors[key] = text.trim() === ''
+            ? `Enter ${field.label.toLowerCase()}`
+            : `"${text.trim()}" is not ${whole ? 'a whole number' : 'a number'}`;
+        }
+      } else {
+        settings[key] = text;
+      }
+    }
+    if (this.vocabulary.initFor && settings.activation in this.vocabulary.initFor) {
+      settings.init = this.vocabulary.initFor[settings.activation];
+    }
+    const checked = this.check(settings);
+    Object.assign(checked.errors, errors);
+    return { ...checked, settings, ok: Object.keys(checked.errors).length === 0 };
+  }
+
+  // Shows each field's message and the network's size; returns read().
+  refresh() {
+    const result = this.read();
+    for (const [key, entry] of this.fields) {
+      const error = result.errors[key];
+      entry.input.setAttribute('aria-invalid', String(Boolean(error)));
+      entry.note.textContent = error ? `${error}.` : entry.remark;
+      entry.note.classList.toggle('error', Boolean(error));
+    }
+    this.summary.textContent = result.errors.layers ? '' : `Network ${result.summary}: ` +
+      `${result.parameters.toLocaleString('en-US')} weights and biases, ${megabytes(result.bytes)} while training ` +
+      `(at most ${this.vocabulary.maxParameters.toLocaleString('en-US')} weights).`;
+    return result;
+  }
+
+  // A learning rate the person typed stays; the previous optimizer's usual
+  // one is replaced by the new optimizer's. Either way the field says so.
+  optimizerChanged() {
+    const rates = this.vocabulary.learningRates;
+    const optimizer = this.value('optimizer');
+    const entry = this.fields.get('learningRate');
+    const name = SETTING_NAMES[optimizer] || optimizer;
+    if (Number(entry.input.value) === rates[this.optimizer]) {
+      entry.input.value = String(rates[optimizer]);
+      entry.remark = `Set to ${rates[optimizer]}, the usual rate for ${name}.`;
+    } else {
+      entry.remark = `Kept ${entry.input.value.trim()}; ${name} usually trains well at ${rates[optimizer]}.`;
+    }
+    this.optimizer = optimizer;
+  }
+
+  // Shows a loaded model's layers and activation in the fields.
+  showModel({ layers, activation }) {
+    this.fields.get('layers').input.value = layers;
+    const select = this.fields.get('activation').input;
+    if ([...select.options].some((o) => o.value === activation)) select.value = activation;
+    for (const entry of this.fields.values()) entry.remark = '';
+    this.refresh();
+  }
+
+  lock(locked) {
+    for (const { input } of this.fields.values()) input.disabled = locked;
+  }
 }
 
-// "256, 128" -> [256, 128]; "" -> [] (no hidden layer: the pixels feed the outputs directly).
-function parseHiddenLayers(input) {
-  const text = input.value.trim();
-  const valid = /^(\d+(\s*,\s*\d+)*)?$/.test(text);
-  input.setAttribute('aria-invalid', String(!valid));
-  if (!valid) throw new Error(`Hidden layers: "${text}" is not a list of neuron counts like 128 or 256,128.`);
-  return text ? text.split(',').map(Number) : [];
+// 1620000 -> "1.6 MB"
+function megabytes(bytes) {
+  return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 }
 
-// Shows a loaded model's hidden layers and activation in the form.
-function showArchitecture(form, { hidden, activation }) {
-  form.elements.hidden.value = hidden.join(',');
-  form.elements.hidden.setAttribute('aria-invalid', 'false');
-  if ([...form.elements.activation.options].some((o) => o.value === activation)) form.elements.activation.value = activation;
+// The layers field's text for a model's architecture ({layers: [{units, activation}]}, the
+// last being the outputs): "256,128".
+function layersText(architecture) {
+  return architecture.layers.slice(0, -1).map((l) => l.units).join(',');
 }

@@ -1,23 +1,27 @@
 'use strict';
-// The page side of training: starts the worker, drives it from the controls and
-// shows its progress as numbers and charts. Every model the worker sends is
-// handed to onModel({bytes or weights}, evaluation).
+// The page side of training: starts the worker (worker.js), sends it what the
+// person asks for and shows what it last reported: its state on the buttons,
+// the run's progress as numbers and charts, and each model it sends, handed to
+// onModel. The page never guesses the worker's state: after a click the
+// buttons wait for the worker's answer.
+
+const STATE_LABELS = { building: 'Building…', running: 'Pause', paused: 'Resume' };
 
 class TrainingPanel {
-  // elements: form, toggle, reset, note, epoch, samples, samplesPerSecond, accuracy,
-  // lossChart, accuracyChart. onStatus(text, kind) tells the person what happened;
-  // onStart() is called when training has started or resumed: at its first progress.
-  constructor(elements, { onModel, onStatus, onStart }) {
+  // elements: toggle, startOver, confirm (a <dialog>), note, epoch, samples,
+  // samplesPerSecond, accuracy, lossChart, accuracyChart. The page sets
+  // .settings (the SettingsPanel) before start(). onModel(model, report) gets every model the worker
+  // sends ({bytes} for a new network, {weights} within a run, and its evaluation);
+  // onStatus(text, kind) says what the worker is doing.
+  constructor(elements, { onModel, onStatus }) {
     this.el = elements;
+    this.settings = null;
     this.onModel = onModel;
     this.onStatus = onStatus;
-    this.onStart = onStart;
-    this.state = 'loading';  // then idle, running, paused or done
-    this.fresh = true;       // the weights are still the random ones the settings began with
-    this.epochs = 0;
-    this.starting = false;   // started or resumed, and no progress reported yet
-    // Each configure or load starts a new run; messages about an older one are ignored.
-    this.run = 0;
+    this.report = { state: 'loading', run: 0, origin: 'new', settings: null, progress: null };
+    this.waiting = false;  // an intent was sent and the worker has not answered yet
+    this.modelName = '';   // what the loaded model is called
+    this.architecture = null;  // the current network's {layers, activation}
     this.lossChart = new LineChart(elements.lossChart, {
       series: [{ color: '--chart-train' }, { color: '--chart-heldout' }],
       format: (y) => String(+y.toFixed(3)),
@@ -31,121 +35,166 @@ class TrainingPanel {
 
     this.workerUrl = workerScriptUrl();
     this.worker = new Worker(this.workerUrl);
-    this.worker.onmessage = ({ data }) => {
-      if (data.run === undefined || data.run === this.run) this.handle[data.type].call(this, data);
-    };
-    this.loaded = new Promise((resolve) => { this.resolveLoaded = resolve; });
+    this.worker.onmessage = ({ data }) => this.received(data);
 
     elements.toggle.addEventListener('click', () => this.toggle());
-    elements.reset.addEventListener('click', () => this.configure());
-    elements.form.addEventListener('submit', (e) => e.preventDefault());
-    elements.form.addEventListener('change', (e) => this.settingsChanged(e.target));
+    elements.startOver.addEventListener('click', () => this.askStartOver());
+    elements.confirm.addEventListener('close', () => {
+      if (elements.confirm.returnValue === 'discard') this.send({ type: 'build', settings: this.settings.read().settings });
+    });
   }
 
-  // Trains on from other weights (already checked by the page's module), from epoch 0.
-  load(bytes) {
-    this.startRun();
-    this.fresh = false;
-    this.worker.postMessage({ type: 'load', bytes, run: this.run });
-    if (this.state !== 'running') this.setState('idle');
+  // The first network, from the settings the fields show.
+  start() {
+    this.send({ type: 'build', settings: this.settings.read().settings });
   }
 
-  // Starts over with the form's settings and new random weights. False if the form is wrong.
-  configure() {
-    let settings;
-    try {
-      settings = readSettings(this.el.form);
-    } catch (error) {
-      this.onStatus(error.message, 'error');
-      return false;
+  // A model the page has checked: it stops any run and is what trains next.
+  load(bytes, name) {
+    this.modelName = name;
+    this.send({ type: 'load', bytes });
+  }
+
+  send(intent) {
+    this.waiting = true;
+    this.render();
+    this.worker.postMessage(intent);
+  }
+
+  // What the main button does now, as [label, intent or null when it cannot].
+  action() {
+    const { state, origin } = this.report;
+    const form = this.settings.read();
+    if (state === 'running') return ['Pause', { type: 'pause' }];
+    if (state === 'loading' || state === 'building') return [STATE_LABELS[state] || 'Train', null];
+    const unchanged = this.report.settings && sameSettings(form.settings, this.report.settings);
+    if (state === 'paused' && unchanged) return ['Resume', { type: 'start' }];
+    if (!form.ok) return [origin === 'new' ? 'Train' : 'Train more', null];
+    if (origin === 'new') {
+      return ['Train', state === 'idle' && unchanged ? { type: 'start' } : { type: 'build', settings: form.settings, train: true }];
     }
-    this.epochs = settings.epochs;
-    this.startRun();
-    this.fresh = true;
-    this.worker.postMessage({ type: 'configure', settings, run: this.run });
-    this.el.note.textContent = '';
-    this.setState('idle');
-    return true;
+    if (!this.fitsModel(form.settings)) return ['Train more', null];
+    return ['Train more', { type: 'train', settings: form.settings }];
   }
 
-  startRun() {
-    this.run += 1;
-    this.lossChart.reset(this.epochs);
-    this.accuracyChart.reset(this.epochs);
-    this.showProgress({ epochs: 0, samples: 0 }, 0);
+  // Whether the fields' layers and activation are the current network's.
+  fitsModel({ layers, activation }) {
+    const normal = (text) => text.replace(/\s+/g, '');
+    return this.architecture && normal(layers) === normal(this.architecture.layers) &&
+      activation === this.architecture.activation;
   }
 
   toggle() {
-    if (this.state === 'running') {
-      this.worker.postMessage({ type: 'pause' });
-      this.setState('paused');
-      return;
+    const [, intent] = this.action();
+    if (intent) this.send(intent);
+  }
+
+  askStartOver() {
+    if (this.report.origin === 'new') this.send({ type: 'build', settings: this.settings.read().settings });
+    else {
+      this.el.confirm.returnValue = '';
+      this.el.confirm.showModal();
     }
-    // A run that has not begun yet starts with the form's settings as they are now.
-    if ((this.state === 'done' || this.fresh) && !this.configure()) return;
-    this.fresh = false;
-    this.worker.postMessage({ type: 'start' });
-    this.setState('running');
-    this.starting = true;
   }
 
-  settingsChanged(field) {
-    if (field.name === 'optimizer') this.el.form.elements.learningRate.value = LEARNING_RATES[field.value];
-    if (this.fresh && this.state !== 'running') this.configure();
-    else this.el.note.textContent = 'New settings apply when you press Reset.';
+  // The settings changed: the buttons may mean something else now.
+  settingsChanged() {
+    this.render();
   }
 
-  setState(state) {
-    this.state = state;
-    const { toggle, reset } = this.el;
+  received(report) {
+    if (!this.report.run) URL.revokeObjectURL(this.workerUrl);
+    const newRun = report.run !== this.report.run;
+    const stateChanged = newRun || report.state !== this.report.state || report.message;
+    this.report = report;
+    this.waiting = false;
+    if (newRun) {
+      const epochs = report.progress.totalEpochs || 1;
+      this.lossChart.reset(epochs);
+      this.accuracyChart.reset(epochs);
+      if (!report.continues && report.origin !== 'loaded') this.modelName = '';
+    }
+    if (report.progress && report.progress.samples && report.progress.loss !== undefined) {
+      this.lossChart.add(0, report.progress.epochs, report.progress.loss);
+      this.accuracyChart.add(0, report.progress.epochs, report.progress.accuracy);
+    }
+    if (report.model) {
+      const { evaluation } = report.model;
+      this.el.accuracy.textContent = percent(evaluation.accuracy);
+      if (report.progress.samples) {
+        this.lossChart.add(1, report.progress.epochs, evaluation.loss);
+        this.accuracyChart.add(1, report.progress.epochs, evaluation.accuracy);
+      }
+      this.onModel(report.model, report);
+    }
+    this.render();
+    if (stateChanged) this.onStatus(...this.statusText());
+  }
+
+  // The network the page now holds, as the fields show it.
+  modelShown(architecture) {
+    this.architecture = architecture;
+  }
+
+  render() {
+    const { toggle, startOver, note } = this.el;
+    const { state, progress } = this.report;
+    const [label, intent] = this.action();
+    toggle.textContent = label;
     toggle.dataset.state = state;
-    toggle.textContent = { idle: 'Train', running: 'Pause', paused: 'Resume', done: 'Train again' }[state];
-    toggle.disabled = reset.disabled = state === 'loading';
+    toggle.disabled = this.waiting || !intent;
+    startOver.disabled = this.waiting || state === 'loading' || state === 'building' || !this.settings.read().ok;
+    document.body.setAttribute('aria-busy', String(state === 'building'));
+    this.settings.lock(state === 'running' || state === 'building');
+    note.textContent = this.noteText(label, intent);
+
+    const epochs = progress ? progress.totalEpochs : 0;
+    const done = progress ? Math.min(progress.epochs, epochs) : 0;
+    this.el.epoch.textContent = epochs ? `${done.toFixed(done ? 1 : 0)} / ${epochs}` : '–';
+    this.el.samples.textContent = (progress ? progress.samples : 0).toLocaleString('en-US');
+    this.el.samplesPerSecond.textContent = state === 'running' ? String(Math.round(this.report.samplesPerSecond)) : '0';
   }
 
-  showProgress(progress, samplesPerSecond) {
-    const epochs = Math.min(progress.epochs, this.epochs);
-    this.el.epoch.textContent = `${epochs.toFixed(epochs ? 1 : 0)} / ${this.epochs}`;
-    this.el.samples.textContent = progress.samples.toLocaleString('en-US');
-    this.el.samplesPerSecond.textContent = String(Math.round(samplesPerSecond));
+  // Beside the buttons: why Train cannot start, or what it will do.
+  noteText(label, intent) {
+    const { state, origin } = this.report;
+    if (state === 'running') return 'Pause to change the settings.';
+    if (state === 'building' || state === 'loading') return '';
+    if (!this.settings.read().ok) return 'Correct the settings marked above to train.';
+    if (origin !== 'new' && label === 'Train more' && !intent) {
+      return `This model's layers are ${this.architecture.layers || 'none'} (${this.architecture.activation}): ` +
+        'put them back, or press Start over for a new network with the ones above.';
+    }
+    if (state === 'paused' && label === 'Train more') return 'The settings changed: Train more starts a new run with them from the current weights.';
+    return '';
+  }
+
+  // The status line for the worker's state: [text, kind].
+  statusText() {
+    const { state, origin, settings, progress, message } = this.report;
+    if (message) return [message, 'error'];
+    const network = this.architecture ? `784-${this.architecture.layers ? `${this.architecture.layers.replace(/,/g, '-')}-` : ''}10` : 'the network';
+    switch (state) {
+      case 'building': return [`Building a ${network} network…`, 'busy'];
+      case 'running': return [`Training ${network} with ${SETTING_NAMES[settings.optimizer]} for ${settings.epochs} epochs, ` +
+        `${this.report.continues ? `from the weights it had${this.modelName ? ` (${this.modelName})` : ''}` : 'from scratch'}.`];
+      case 'paused': return [`Paused at epoch ${progress.epochs.toFixed(1)} of ${progress.totalEpochs}.`];
+      case 'finished': return [`Training finished: the network reads ${this.el.accuracy.textContent} of the held-out digits correctly. ` +
+        'Train more goes on from these weights.'];
+      default:
+        if (origin === 'loaded') return [`Loaded ${this.modelName}: ${network}. It reads your drawings now; Train more trains it further.`];
+        return [document.body.dataset.state === 'ready'
+          ? 'A new untrained network: press Train to watch it learn.'
+          : 'Ready. The network starts out knowing nothing: press Train to watch it learn, or load the pretrained model.'];
+    }
   }
 }
 
-// What the worker's messages do, by type (see worker.js).
-TrainingPanel.prototype.handle = {
-  ready() {
-    URL.revokeObjectURL(this.workerUrl);
-    this.resolveLoaded();
-  },
-
-  progress({ progress, samplesPerSecond }) {
-    if (this.starting) {
-      this.starting = false;
-      this.onStart();
-    }
-    this.showProgress(progress, samplesPerSecond);
-    this.lossChart.add(0, progress.epochs, progress.loss);
-    this.accuracyChart.add(0, progress.epochs, progress.accuracy);
-  },
-
-  model({ bytes, weights, evaluation, epochs }) {
-    this.el.accuracy.textContent = percent(evaluation.accuracy);
-    this.lossChart.add(1, epochs, evaluation.loss);
-    this.accuracyChart.add(1, epochs, evaluation.accuracy);
-    this.onModel({ bytes, weights }, evaluation);
-  },
-
-  // The worker stopped by itself: at the end of the run, or after an error.
-  stopped({ done }) {
-    if (this.state !== 'running') return;
-    if (done) this.onStatus(`Training finished: the network reads ${this.el.accuracy.textContent} of the held-out digits correctly.`);
-    this.setState(done ? 'done' : 'paused');
-  },
-
-  error({ message }) {
-    this.onStatus(message, 'error');
-  },
-};
+// Whether two settings objects (as SettingsPanel.read() makes them) are the same.
+function sameSettings(a, b) {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].every((key) => a[key] === b[key]);
+}
 
 // The worker's script, as a blob URL: the module factory's source followed by
 // the worker body's (worker.js), since a script's own URL would not be allowed

@@ -3,12 +3,39 @@
 // text of the module factory followed by this function's source. It must
 // therefore use nothing from the page's scope.
 //
-// Messages from the page: {type: 'configure', settings, run}, {type: 'load', bytes, run},
-// {type: 'start'}, {type: 'pause'}. Configure and load begin a new training run,
-// numbered by the page; the worker's messages about a run carry its number.
-// Messages to the page: {type: 'ready'}, {type: 'progress', run, progress,
-// samplesPerSecond}, {type: 'model', run, bytes or weights, evaluation, epochs},
-// {type: 'stopped', run, done}, {type: 'error', message}.
+// The worker owns the run: the network, its settings, the trainer and whether
+// it is training. The page sends intents and shows what the worker last reported.
+//
+//   states: idle      a network that is not training (new, loaded, or after Stop)
+//           building  making a new network from settings
+//           running   training
+//           paused    training stopped in the middle of a run; resume goes on with it
+//           finished  the run trained all its epochs
+//           failed    the last intent failed; the network is the one kept
+//
+//   intent (from the page)  from            to
+//   build {settings, train} any             building, then idle (or running if train) | failed
+//   train {settings}        idle, paused,   running: a new run from the current weights
+//                           finished, failed  with these settings (same layers as the network)
+//   start                   paused, or idle running: goes on with the run it holds
+//                           with a new network
+//   pause                   running         paused
+//   load {bytes}            any             idle: the loaded model, no run
+//   end of the run          running         finished
+//   an error                any             failed, with the weights it kept
+// An intent that does not apply in the current state (a pause that crossed the
+// end of the run) changes nothing and reports the state as it is.
+//
+// Every message to the page is a report:
+//   {state, run, settings, origin, continues, progress, message?, samplesPerSecond?,
+//    model?: {bytes or weights, evaluation}}
+// run numbers the runs (each build, train or load begins one); settings are
+// the current run's; origin says where the weights came from ('new': built
+// and not trained since, 'trained', 'loaded'); continues is true when the run
+// began from weights trained or loaded before it; progress is {samples, epochs,
+// totalEpochs, loss, accuracy}; message is set when an intent failed. model
+// comes with every change of state, as model file bytes (which carry the
+// architecture), and now and then while training as the bare weights.
 function trainingWorker() {
   'use strict';
   const SLICE_MS = 40;  // training time between looks at the page's messages
@@ -20,14 +47,18 @@ function trainingWorker() {
   const SNAPSHOT_EPOCHS = 0.25;
   const MIN_SNAPSHOT_MS = 100;
 
+  let M = null;
   let session = null;
+  let state = 'building';
   let run = 0;
-  let running = false;
+  let settings = null;
+  let origin = 'new';
+  let continues = false;
+  let progress = null;
   let batchesPerSlice = 1;
-  let samples = 0;
-  let epochs = 0;  // passes over the training digits so far, with fractions
   let samplesPerSecond = 0;
   let lastSliceEnd = 0;
+  let sliceQueued = false;  // one training loop at most: a slice is queued or running
   // The last snapshot: when, after how many epochs, and the least time until the next.
   let snapshot = { at: 0, epochs: 0, gap: MIN_SNAPSHOT_MS };
 
@@ -35,100 +66,181 @@ function trainingWorker() {
   const tick = new MessageChannel();
   tick.port1.onmessage = trainSlice;
 
-  const ready = DigitNet().then(async (M) => {
+  const ready = DigitNet().then(async (module) => {
+    M = module;
     session = new M.Session();
     await M.loadBundledData(session);
-    postMessage({ type: 'ready' });
   });
 
-  const handlers = {
-    configure(message) {
-      running = false;
-      run = message.run;
-      session.configure(JSON.stringify(message.settings));
-      newRun();
+  const intents = {
+    build({ settings: next, train }) {
+      enter('building');  // the page shows it while the network is made
+      const kept = hasNetwork() ? session.saveModel() : null;
+      try {
+        configure(next);
+      } catch (error) {
+        if (kept) session.loadModel(kept);
+        throw error;
+      }
+      newRun(next, 'new');
+      if (train) startTraining();
+      else enter('idle', { withModel: true });
     },
-    load(message) {
-      run = message.run;
-      session.loadModel(message.bytes);  // training goes on from these weights, from epoch 0
-      newRun();
+    train({ settings: next }) {
+      if (!allowedIn(['idle', 'paused', 'finished', 'failed'])) return;
+      // configure makes a network from the settings; the current weights then replace its own.
+      const kept = session.saveModel();
+      try {
+        configure(next);
+        session.loadModel(kept);
+      } catch (error) {
+        session.loadModel(kept);
+        throw error;
+      }
+      newRun(next, 'trained');
+      startTraining();
     },
     start() {
-      if (running) return;
-      running = true;
-      samplesPerSecond = 0;
-      lastSliceEnd = performance.now();
-      tick.port2.postMessage(null);
+      if (state === 'paused' || (state === 'idle' && origin === 'new')) startTraining();
+      else report();
     },
     pause() {
-      if (!running) return;
-      running = false;
-      postModel();
-      postMessage({ type: 'stopped', run, done: false });
+      if (allowedIn(['running'])) enter('paused', { withModel: true });
+    },
+    load({ bytes }) {
+      session.loadModel(bytes);
+      newRun(null, 'loaded');
+      enter('idle', { withModel: true });
     },
   };
 
-  function newRun() {
-    samples = epochs = 0;
-    postModel(true);
+  // Whether the current state is one of these; if not, reports it as it is.
+  function allowedIn(states) {
+    if (states.includes(state)) return true;
+    report();
+    return false;
+  }
+
+  function hasNetwork() {
+    try {
+      session.describe();
+      return true;
+    } catch (_) {
+      return false;
+    }
+  }
+
+  // The module still takes the settings as JSON with the hidden layers as a list.
+  function configure(next) {
+    const { layers, ...rest } = next;
+    const hidden = layers.trim() ? layers.split(',').map(Number) : [];
+    session.configure(JSON.stringify({ ...rest, hidden }));
+  }
+
+  function newRun(next, from) {
+    run += 1;
+    settings = next;
+    continues = from !== 'new';
+    origin = from;
+    progress = { samples: 0, epochs: 0, totalEpochs: next ? next.epochs : 0 };
+  }
+
+  function startTraining() {
+    if (origin !== 'loaded' || progress.samples) origin = 'trained';
+    samplesPerSecond = 0;
+    lastSliceEnd = performance.now();
+    enter('running', { withModel: true });
+    if (!sliceQueued) {
+      sliceQueued = true;
+      tick.port2.postMessage(null);
+    }
+  }
+
+  // Changes state and reports it (with the model file when asked).
+  function enter(next, { withModel = false, message } = {}) {
+    state = next;
+    report({ model: withModel ? modelReport(true) : undefined, message });
+  }
+
+  function report(extra = {}) {
+    const message = { state, run, settings, origin, continues, progress, samplesPerSecond, ...extra };
+    const transfer = message.model ? [(message.model.bytes || message.model.weights).buffer,
+      message.model.evaluation.confusion.buffer, message.model.evaluation.predicted.buffer] : [];
+    postMessage(message, transfer);
+  }
+
+  // The weights (as model file bytes, or bare) and their held-out evaluation.
+  function modelReport(asFile) {
+    const start = performance.now();
+    const model = asFile ? { bytes: session.saveModel() } : { weights: session.getWeights() };
+    model.evaluation = session.evaluateHeldOut();
+    const end = performance.now();
+    // (Evaluating while idle is no guide: the code may not be compiled fully yet.)
+    const gap = state === 'running' ? Math.max(MIN_SNAPSHOT_MS, 10 * (end - start)) : snapshot.gap;
+    snapshot = { at: end, epochs: progress ? progress.epochs : 0, gap };
+    return model;
   }
 
   self.onmessage = async ({ data }) => {
     try {
       await ready;
-      handlers[data.type](data);
+      intents[data.type](data);
     } catch (error) {
-      stop(error);
+      fail(error);
     }
   };
 
   function trainSlice() {
-    if (!running) return;
+    sliceQueued = false;
+    if (state !== 'running') return;
     try {
       const start = performance.now();
-      const progress = { ...session.train(batchesPerSlice) };
+      const p = session.train(batchesPerSlice);
       const end = performance.now();
       // Aim the next slice at SLICE_MS of training.
       batchesPerSlice = Math.max(1, Math.round(batchesPerSlice * Math.min(2, SLICE_MS / Math.max(end - start, 0.1))));
-      const rate = ((progress.samples - samples) * 1000) / Math.max(end - lastSliceEnd, 0.1);
+      const rate = ((p.samples - progress.samples) * 1000) / Math.max(end - lastSliceEnd, 0.1);
       samplesPerSecond = samplesPerSecond ? 0.8 * samplesPerSecond + 0.2 * rate : rate;
-      samples = progress.samples;
-      epochs = progress.epochs;
-      postMessage({ type: 'progress', run, progress, samplesPerSecond });
-      const since = end - snapshot.at;
-      if (progress.done || since >= Math.max(SNAPSHOT_MS, snapshot.gap) ||
-          (epochs - snapshot.epochs >= SNAPSHOT_EPOCHS && since >= snapshot.gap)) postModel();
-      if (progress.done) {
-        running = false;
-        postMessage({ type: 'stopped', run, done: true });
+      progress = { samples: p.samples, epochs: p.epochs, totalEpochs: progress.totalEpochs, loss: p.loss, accuracy: p.accuracy };
+      if (p.done) {
+        enter('finished', { withModel: true });
         return;
       }
+      const since = end - snapshot.at;
+      const due = since >= Math.max(SNAPSHOT_MS, snapshot.gap) ||
+        (progress.epochs - snapshot.epochs >= SNAPSHOT_EPOCHS && since >= snapshot.gap);
+      report({ model: due ? modelReport(false) : undefined });
       lastSliceEnd = performance.now();
+      sliceQueued = true;
       tick.port2.postMessage(null);
     } catch (error) {
-      stop(error);
+      fail(error);
     }
   }
 
-  // Sends the weights and their held-out evaluation: for a new run as model file
-  // bytes, which carry the architecture; within a run as the bare weights, which
-  // cost far less to copy out.
-  function postModel(newArchitecture = false) {
-    const start = performance.now();
-    const model = newArchitecture ? { bytes: session.saveModel() } : { weights: session.getWeights() };
-    const evaluation = session.evaluateHeldOut();
-    postMessage({ type: 'model', run, ...model, evaluation, epochs },
-      [(model.bytes || model.weights).buffer, evaluation.confusion.buffer, evaluation.predicted.buffer]);
-    const end = performance.now();
-    // (Evaluating while idle, as after configure, is no guide: the code may not be compiled fully yet.)
-    const gap = running ? Math.max(MIN_SNAPSHOT_MS, 10 * (end - start)) : snapshot.gap;
-    snapshot = { at: end, epochs, gap };
+  // Any failure: the session kept its network (the core leaves it as it was, or
+  // restores the last good weights when a run diverges); report it with them.
+  function fail(error) {
+    let model;
+    try {
+      model = modelReport(true);
+    } catch (_) {
+      model = undefined;  // no network at all yet
+    }
+    state = 'failed';
+    report({ model, message: plainMessage(error) });
   }
 
-  function stop(error) {
-    const wasRunning = running;
-    running = false;
-    postMessage({ type: 'error', message: error && error.message ? error.message : String(error) });
-    if (wasRunning) postMessage({ type: 'stopped', run, done: false });
+  // What a person can read: the module's own messages pass; the C++ library's
+  // and the engine's are replaced by what they mean.
+  function plainMessage(error) {
+    const text = String((error && error.message) || error);
+    if (/bad_alloc|out of memory|Cannot enlarge memory/i.test(text)) {
+      return 'There is not enough memory for a network this size. Choose fewer units or layers.';
+    }
+    if (error instanceof WebAssembly.RuntimeError || /^std::|vector|basic_string|Aborted/.test(text)) {
+      return 'Something went wrong inside the network code. Reload the page to start again.';
+    }
+    return text.charAt(0).toUpperCase() + text.slice(1) + (/[.!?]$/.test(text) ? '' : '.');
   }
 }

@@ -4,7 +4,8 @@ const path = require('path');
 const { pathToFileURL } = require('url');
 const { chromium } = require('playwright-core');
 
-const PAGE_FILE = path.join(__dirname, '../../build-web/index.html');
+// DIGITNET_PAGE names another build of the page to test (an older one, say).
+const PAGE_FILE = process.env.DIGITNET_PAGE || path.join(__dirname, '../../build-web/index.html');
 const PAGE_URL = pathToFileURL(PAGE_FILE).href;
 const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -36,7 +37,9 @@ const text = (page, id) => page.textContent(byTestId(id));
 const nextFrames = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
 async function loadPretrained(page) {
+  await page.evaluate(() => { document.querySelector('[data-testid="status"]').textContent = ''; });
   await page.click(byTestId('load-pretrained'));
+  await page.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent.startsWith('Loaded the pretrained'));
   await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid="test-accuracy"]').textContent) > 90);
 }
 
@@ -65,10 +68,33 @@ async function readDrawing(page, strokes) {
 
 // Training samples seen so far, as the page shows them ("12,345").
 async function samplesSeen(page) {
-  return Number((await page.textContent('#samples')).replace(/,/g, ''));
+  return Number((await page.textContent(byTestId('samples-seen'))).replace(/,/g, ''));
+}
+
+// Types into a settings field (setting-<name>), as a person would.
+async function setField(page, name, value) {
+  await page.fill(byTestId(`setting-${name}`), value);
+}
+
+// Waits until the worker reports state `state` on the train button.
+function waitForState(page, state, timeout = 60000) {
+  return page.waitForSelector(`${byTestId('train-toggle')}[data-state="${state}"]`, { timeout });
+}
+
+// Waits until the held-out accuracy shown (in %) is above `above` and below `below`.
+function waitForAccuracy(page, { above = -1, below = 101 }, timeout = 60000) {
+  return page.waitForFunction(([above, below]) => {
+    const shown = parseFloat(document.querySelector('[data-testid="test-accuracy"]').textContent);
+    return shown > above && shown < below;
+  }, [above, below], { timeout });
+}
+
+// The held-out accuracy shown, in %.
+async function accuracyShown(page) {
+  return parseFloat(await text(page, 'test-accuracy'));
 }
 
 module.exports = {
   PAGE_FILE, PAGE_URL, LAPTOP, PHONE, launchBrowser, openPage, byTestId, text,
-  loadPretrained, drawStrokes, readDrawing, samplesSeen,
+  loadPretrained, drawStrokes, readDrawing, samplesSeen, setField, waitForState, waitForAccuracy, accuracyShown,
 };

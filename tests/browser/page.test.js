@@ -37,7 +37,7 @@ test('the pretrained model loads with one click', async () => {
   const accuracy = parseFloat(await text(page, 'test-accuracy'));
   console.log(`pretrained model, held-out accuracy shown: ${accuracy}%`);
   assert.ok(accuracy > 95, `held-out accuracy ${accuracy}%`);
-  assert.equal(await page.inputValue('#settings [name="hidden"]'), '256,128');
+  assert.equal(await page.inputValue(byTestId('setting-layers')), '256,128');
   assert.equal(await readDrawing(page, SEVEN), '7');
   const probability = await text(page, 'prob-7');
   assert.match(probability, /^(\d+\.\d|100)%$/);
@@ -74,7 +74,7 @@ test('a corrupt model file, or one that does not read digits, is refused and pre
     assert.equal(await page.getAttribute(byTestId('status'), 'class'), 'status error');
   }
   assert.equal(await text(page, 'test-accuracy'), accuracy);
-  assert.equal(await page.inputValue('#settings [name="hidden"]'), '256,128');
+  assert.equal(await page.inputValue(byTestId('setting-layers')), '256,128');
   // The next drawing read clears the message about the file.
   assert.equal(await readDrawing(page, SEVEN), '7');
   assert.equal(await text(page, 'status'), '');

@@ -3,7 +3,7 @@
 // resumes and resets, and the page answers clicks promptly all the while.
 const assert = require('node:assert/strict');
 const { test, before, after } = require('node:test');
-const { launchBrowser, openPage, byTestId, text, samplesSeen } = require('./page');
+const { launchBrowser, openPage, byTestId, text, samplesSeen, setField, waitForState } = require('./page');
 
 let browser, page;
 before(async () => {
@@ -34,15 +34,13 @@ async function clickResponseMs(selector, watched) {
 }
 
 test('784-128-10 trains in the page and shows its progress', async () => {
-  assert.equal(await page.inputValue('#settings [name="hidden"]'), '128');
-  assert.equal(await page.inputValue('#settings [name="batchSize"]'), '32');
+  assert.equal(await page.inputValue(byTestId('setting-layers')), '128');
+  assert.equal(await page.inputValue(byTestId('setting-batch-size')), '32');
   assert.equal(await text(page, 'train-toggle'), 'Train');
   // Enough epochs that the run outlasts these tests.
-  await page.fill('#settings [name="epochs"]', '200');
-  await page.press('#settings [name="epochs"]', 'Tab');
-  await page.waitForFunction(() => document.querySelector('#epoch').textContent === '0 / 200');
+  await setField(page, 'epochs', '200');
   await page.click(byTestId('train-toggle'));
-  assert.equal(await toggleState(), 'running');
+  await waitForState(page, 'running');
   assert.equal(await text(page, 'train-toggle'), 'Pause');
 
   await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid="test-accuracy"]').textContent) > 85,
@@ -68,7 +66,7 @@ test('training pauses, resumes and resets', async () => {
   const pauseMs = await clickResponseMs(byTestId('train-toggle'), byTestId('train-toggle'));
   console.log(`pause answered in ${pauseMs.toFixed(1)} ms`);
   assert.ok(pauseMs < 100);
-  assert.equal(await toggleState(), 'paused');
+  await waitForState(page, 'paused');
   assert.equal(await text(page, 'train-toggle'), 'Resume');
   await page.waitForTimeout(300);  // a slice under way when the pause came may still report
   const paused = await samplesSeen(page);
@@ -76,11 +74,12 @@ test('training pauses, resumes and resets', async () => {
   assert.equal(await samplesSeen(page), paused, 'training went on while paused');
 
   await page.click(byTestId('train-toggle'));
-  assert.equal(await toggleState(), 'running');
+  await waitForState(page, 'running');
   await page.waitForFunction((n) => Number(document.querySelector('#samples').textContent.replace(/,/g, '')) > n, paused);
 
-  await page.click(byTestId('reset'));
-  assert.equal(await toggleState(), 'idle');
+  await page.click(byTestId('start-over'));
+  await page.click(byTestId('confirm-discard'));
+  await waitForState(page, 'idle');
   assert.equal(await text(page, 'train-toggle'), 'Train');
   await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid="test-accuracy"]').textContent) < 40);
   await page.waitForTimeout(300);
@@ -89,41 +88,39 @@ test('training pauses, resumes and resets', async () => {
   assert.deepEqual(page.errors, []);
 });
 
-test('bad settings are explained in the status area', async () => {
-  await page.fill('#settings [name="hidden"]', '128,abc');
-  await page.press('#settings [name="hidden"]', 'Tab');
-  await page.waitForFunction(() => document.querySelector('[data-testid="status"]').classList.contains('error'));
-  assert.match(await text(page, 'status'), /Hidden layers/);
-
-  await page.fill('#settings [name="hidden"]', '64');
-  await page.fill('#settings [name="learningRate"]', '-1');
-  await page.press('#settings [name="learningRate"]', 'Tab');
-  await page.waitForFunction(() => /learning rate/i.test(document.querySelector('[data-testid="status"]').textContent));
-  console.log(`refused: ${await text(page, 'status')}`);
+test('bad settings are explained beside their field', async () => {
+  await setField(page, 'layers', '128,abc');
+  assert.equal(await page.getAttribute(byTestId('setting-layers'), 'aria-invalid'), 'true');
+  assert.match(await page.textContent('#setting-layers-note'), /hidden layer/);
+  await setField(page, 'layers', '64');
+  await setField(page, 'learning-rate', '-1');
+  const message = await page.textContent('#setting-learning-rate-note');
+  console.log(`refused: ${message}`);
+  assert.match(message, /^Learning rate/);
+  assert.ok(await page.isDisabled(byTestId('train-toggle')));
   assert.deepEqual(page.errors, []);
 });
 
 test('training that starts clears the last error', async () => {
-  await page.fill('#settings [name="learningRate"]', '0.002');
-  await page.press('#settings [name="learningRate"]', 'Tab');
-  assert.equal(await page.getAttribute(byTestId('status'), 'class'), 'status error');
+  await setField(page, 'learning-rate', '0.002');
+  await page.setInputFiles(byTestId('model-file'), { name: 'noise.model', mimeType: 'application/octet-stream', buffer: Buffer.from('noise') });
+  await page.waitForFunction(() => document.querySelector('[data-testid="status"]').classList.contains('error'));
   await page.click(byTestId('train-toggle'));
-  await page.waitForFunction(() => !document.querySelector('[data-testid="status"]').classList.contains('error'));
-  assert.equal(await text(page, 'status'), '');
-  assert.equal(await toggleState(), 'running');
+  await waitForState(page, 'running');
+  assert.equal(await page.getAttribute(byTestId('status'), 'class'), 'status');
+  assert.match(await text(page, 'status'), /^Training 784-64-10/);
   await page.click(byTestId('train-toggle'));
+  await waitForState(page, 'paused');
   assert.deepEqual(page.errors, []);
 });
 
 test('training at a runaway learning rate stops as diverged', async () => {
-  await page.click(byTestId('reset'));
-  await page.fill('#settings [name="learningRate"]', '1e9');
-  await page.press('#settings [name="learningRate"]', 'Tab');
-  assert.equal(await page.inputValue('#settings [name="optimizer"]'), 'adam');
+  await setField(page, 'learning-rate', '10');
+  assert.equal(await page.inputValue(byTestId('setting-optimizer')), 'adam');
   await page.click(byTestId('train-toggle'));
   await page.waitForFunction(() => /diverged/.test(document.querySelector('[data-testid="status"]').textContent));
   console.log(`stopped: ${await text(page, 'status')}`);
   assert.equal(await page.getAttribute(byTestId('status'), 'class'), 'status error');
-  assert.equal(await toggleState(), 'paused');
+  assert.equal(await toggleState(), 'failed');
   assert.deepEqual(page.errors, []);
 });
