@@ -34,8 +34,8 @@ async function main() {
     onModel({ bytes, weights, evaluation }, report) {
       if (bytes) session.loadModel(bytes);
       else session.setWeights(weights);
-      const architecture = JSON.parse(session.architecture());
-      const shown = { layers: layersText(architecture), activation: architecture.layers[0].activation };
+      const architecture = session.architecture();
+      const shown = { layers: architecture.layersText, activation: architecture.layers[0].activation };
       training.modelShown(shown);
       if (bytes && report.origin === 'loaded') settings.showModel(shown);
       heldOut.update(evaluation);
@@ -111,7 +111,7 @@ async function main() {
   const neurons = new NeuronView($('neurons'));
   function showModel(architecture) {
     const weights = session.getWeights();
-    if (architecture.inputs === 784 && architecture.layers.length > 1) neurons.update(weights, architecture.layers[0].units);
+    if (architecture.layers[0].kind === 'dense' && architecture.layers.length > 1) neurons.update(weights, architecture.layers[0].units);
     $('model-description').textContent = `Network: ${session.describe()}, ${weights.length.toLocaleString('en-US')} weights and biases.`;
     schedulePrediction();
   }
@@ -160,7 +160,7 @@ function modelProblem(M, bytes) {
   const scratch = new M.Session();
   try {
     scratch.loadModel(bytes);
-    const layers = JSON.parse(scratch.architecture()).layers;
+    const layers = scratch.architecture().layers;
     const output = layers[layers.length - 1].activation;
     if (output !== 'softmax') {
       return `its outputs are ${output} values, not probabilities (softmax), so they cannot be shown as the chance of each digit`;

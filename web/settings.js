@@ -1,8 +1,19 @@
 'use strict';
-// The training settings panel, rendered from the module's vocabulary
-// (settings-check.js): one field per setting, each with the message that
-// explains what is wrong with it, and a line with the network's size.
-// read() gives the settings the fields show, checked as they are typed.
+// The training settings panel, rendered from the module's vocabulary: one field
+// per setting, each with the message that explains what is wrong with it, and a
+// line with the network's size. read() gives the settings the fields show,
+// checked by the module (the core's rules) as they are typed.
+
+// The settings a person sets in the page, in this order; their labels, defaults,
+// limits and pairings come from the module.
+const PAGE_SETTINGS = ['layers', 'activation', 'optimizer', 'learningRate', 'batchSize', 'epochs', 'seed', 'augment'];
+
+// {vocabulary, check} for SettingsPanel from the module M.
+function settingsApi(M) {
+  const all = M.vocabulary();
+  const settings = PAGE_SETTINGS.map((key) => all.settings.find((s) => s.key === key));
+  return { vocabulary: { ...all, settings }, check: (values) => M.checkSettings(values) };
+}
 
 const SETTING_NAMES = {
   relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh', identity: 'identity',
@@ -86,9 +97,6 @@ class SettingsPanel {
         settings[key] = text;
       }
     }
-    if (this.vocabulary.initFor && settings.activation in this.vocabulary.initFor) {
-      settings.init = this.vocabulary.initFor[settings.activation];
-    }
     const checked = this.check(settings);
     Object.assign(checked.errors, errors);
     return { ...checked, settings, ok: Object.keys(checked.errors).length === 0 };
@@ -144,8 +152,3 @@ function megabytes(bytes) {
   return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
 }
 
-// The layers field's text for a model's architecture ({layers: [{units, activation}]}, the
-// last being the outputs): "256,128".
-function layersText(architecture) {
-  return architecture.layers.slice(0, -1).map((l) => l.units).join(',');
-}

@@ -173,9 +173,10 @@ class TrainingPanel {
   statusText() {
     const { state, origin, settings, progress, message } = this.report;
     if (message) return [message, 'error'];
-    const network = this.architecture ? `784-${this.architecture.layers ? `${this.architecture.layers.replace(/,/g, '-')}-` : ''}10` : 'the network';
+    const network = this.architecture
+      ? `the network (layers ${this.architecture.layers || 'none'}, ${this.architecture.activation})` : 'the network';
     switch (state) {
-      case 'building': return [`Building a ${network} network…`, 'busy'];
+      case 'building': return [`Building ${network}…`, 'busy'];
       case 'running': return [`Training ${network} with ${SETTING_NAMES[settings.optimizer]} for ${settings.epochs} epochs, ` +
         `${this.report.continues ? `from the weights it had${this.modelName ? ` (${this.modelName})` : ''}` : 'from scratch'}.`];
       case 'paused': return [`Paused at epoch ${progress.epochs.toFixed(1)} of ${progress.totalEpochs}.`];

@@ -130,11 +130,8 @@ function trainingWorker() {
     }
   }
 
-  // The module still takes the settings as JSON with the hidden layers as a list.
   function configure(next) {
-    const { layers, ...rest } = next;
-    const hidden = layers.trim() ? layers.split(',').map(Number) : [];
-    session.configure(JSON.stringify({ ...rest, hidden }));
+    session.configure(next);
   }
 
   function newRun(next, from) {

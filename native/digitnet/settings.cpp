@@ -89,6 +89,15 @@ Sampling parse_sampling(const std::string& name) {
 
 std::vector<std::string> names(const char* const* all, size_t n) { return {all, all + n}; }
 
+// A float setting as the number a person typed: 0.002f is 0.0020000000949949026
+// as a double, but 0.002 to a float's 7 significant digits.
+SettingValue float_value(float f) {
+    std::ostringstream s;
+    s.precision(7);
+    s << f;
+    return SettingValue::of(std::strtod(s.str().c_str(), nullptr));
+}
+
 }  // namespace
 
 const std::vector<SettingInfo>& setting_vocabulary() {
@@ -266,14 +275,14 @@ SettingValue setting_value(const Recipe& r, const std::string& key) {
                                                                                                       : Activation::ReLU)));
     if (k == "output") return SettingValue::of(std::string(to_string(n.layers.back().activation)));
     if (k == "bias") return SettingValue::of(n.layers.front().bias);
-    if (k == "inputScale") return SettingValue::of(static_cast<double>(n.input_scale));
+    if (k == "inputScale") return float_value(n.input_scale);
     if (k == "loss") return SettingValue::of(std::string(to_string(r.train.loss.kind)));
-    if (k == "lossScale") return SettingValue::of(static_cast<double>(r.train.loss.scale));
+    if (k == "lossScale") return float_value(r.train.loss.scale);
     if (k == "init") return SettingValue::of(std::string(to_string(r.init)));
     if (k == "optimizer") return SettingValue::of(std::string(to_string(o.kind)));
-    if (k == "learningRate") return SettingValue::of(static_cast<double>(o.learning_rate));
-    if (k == "momentum") return SettingValue::of(static_cast<double>(o.momentum));
-    if (k == "weightDecay") return SettingValue::of(static_cast<double>(o.weight_decay));
+    if (k == "learningRate") return float_value(o.learning_rate);
+    if (k == "momentum") return float_value(o.momentum);
+    if (k == "weightDecay") return float_value(o.weight_decay);
     if (k == "batchSize") return SettingValue::of(static_cast<double>(r.train.batch_size));
     if (k == "epochs") return SettingValue::of(static_cast<double>(r.epochs));
     if (k == "steps") return SettingValue::of(static_cast<double>(r.steps));
