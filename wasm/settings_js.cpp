@@ -94,8 +94,18 @@ val vocabulary_to_js() {
         rates.set(to_string(k), default_learning_rate(k));
     for (Activation a : {Activation::ReLU, Activation::Tanh, Activation::Sigmoid, Activation::Identity})
         inits.set(to_string(a), std::string(to_string(default_init(a))));
+    val networks = val::array();
+    for (const NetworkChoice& c : network_choices()) {
+        val o = val::object();
+        o.set("name", std::string(c.name));
+        o.set("layers", std::string(c.layers));
+        o.set("epochs", c.epochs);
+        o.set("about", std::string(c.about));
+        networks.call<void>("push", o);
+    }
     val v = val::object();
     v.set("settings", settings);
+    v.set("networks", networks);
     v.set("learningRates", rates);
     v.set("initFor", inits);
     v.set("maxParameters", static_cast<double>(kMaxParameters));

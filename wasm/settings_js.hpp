@@ -13,7 +13,7 @@ namespace digitnet::wasm {
 Settings settings_from_js(const emscripten::val& object);
 
 // {settings: [{key, label, kind, default, min, max, choices, help}],
-//  learningRates: {sgd, momentum, adam}, initFor: {relu, tanh, ...},
+//  networks: [{name, layers, epochs, about}], learningRates: {sgd, momentum, adam}, initFor: {relu, tanh, ...},
 //  maxParameters, maxTrainingBytes}
 emscripten::val vocabulary_to_js();
 

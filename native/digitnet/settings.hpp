@@ -27,6 +27,16 @@ struct SettingInfo {
     const char* help = "";
 };
 
+// Named networks a person can pick instead of writing layers: the page offers
+// them, each with the epochs that suit it. The first is the default's.
+struct NetworkChoice {
+    const char* name;    // "Small CNN"
+    const char* layers;  // in the layer grammar
+    int epochs;
+    const char* about;   // one line for people
+};
+const std::vector<NetworkChoice>& network_choices();
+
 // Every setting, in the order the CLI's help lists them.
 const std::vector<SettingInfo>& setting_vocabulary();
 // Throws Error listing the known keys.
