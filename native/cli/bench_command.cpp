@@ -39,10 +39,10 @@ double matmul_gflops(double seconds) {
     return median(rates);
 }
 
-// Median training samples/s of 784-128-10 (SGD) at one batch size: slices of
+// Median training samples/s of a network (SGD) at one batch size: slices of
 // about 3,200 samples over the time budget, after a warm-up slice.
-double training_rate(const Dataset& data, int batch, double seconds) {
-    Network net(make_spec({128}, Activation::ReLU, Activation::Softmax));
+double training_rate(const Dataset& data, const NetworkSpec& spec, int batch, double seconds) {
+    Network net(spec);
     Rng rng(1);
     net.initialize(Init::He, rng);
     TrainConfig cfg;
@@ -84,12 +84,15 @@ std::vector<uint8_t> drawn_ring() {
     return gray;
 }
 
-// FLOPs of one training sample (multiply-add = 2): forward Z = A W^T, and
-// backward dW = dZ^T A and dA = dZ W for every layer but the first.
+// FLOPs of one training sample (multiply-add = 2) in the layers' products:
+// forward Z = A W^T, and backward dW = dZ^T A and dA = dZ W for every layer
+// but the first (a conv layer does each once per output pixel).
 double flops_per_sample(const Network& net) {
     double f = 0.0;
     for (int l = 0; l < net.layer_count(); ++l) {
-        const double mac = static_cast<double>(net.units(l)) * net.fan_in(l);
+        const Shape out = net.out_shape(l);
+        const double rows = net.layer(l).kind == LayerKind::Conv ? static_cast<double>(out.height) * out.width : 1.0;
+        const double mac = rows * net.units(l) * net.fan_in(l);
         f += 2.0 * mac * (l == 0 ? 2 : 3);
     }
     return f;
@@ -98,7 +101,8 @@ double flops_per_sample(const Network& net) {
 
 int bench_command(const std::string& train_path, double seconds) {
     const Dataset data = load_dataset(train_path);
-    Network net(make_spec({128}, Activation::ReLU, Activation::Softmax));
+    const NetworkSpec mlp = make_spec({128}, Activation::ReLU, Activation::Softmax);
+    Network net(mlp);
     Rng rng(1);
     net.initialize(Init::He, rng);
     const double flops = flops_per_sample(net);
@@ -107,13 +111,24 @@ int bench_command(const std::string& train_path, double seconds) {
                 flops / 1e6);
     double rate32 = 0.0;
     for (int batch : {1, 32, 128}) {
-        const double rate = training_rate(data, batch, seconds);
+        const double rate = training_rate(data, mlp, batch, seconds);
         if (batch == 32) rate32 = rate;
         std::printf("  batch %3d: %9.0f samples/s  %6.1f GFLOP/s\n", batch, rate, rate * flops / 1e9);
     }
+    std::printf("training CNNs relu/softmax, SGD, batch 32:\n");
+    std::vector<double> cnn_gflops;
+    for (const char* layers : {"c8k5,p2,c16k5,p2", "c16k5,p2,c32k5,p2,128"}) {
+        const NetworkSpec spec = make_spec(parse_layers(layers, Activation::ReLU), Activation::Softmax, true, {1, 28, 28});
+        const double f = flops_per_sample(Network(spec));
+        const double rate = training_rate(data, spec, 32, seconds);
+        cnn_gflops.push_back(rate * f / 1e9);
+        std::printf("  %-24s %9.0f samples/s  %6.1f GFLOP/s  (%.2f MFLOP/sample)\n", layers, rate, rate * f / 1e9, f / 1e6);
+    }
     const double peak = matmul_gflops(seconds);
     std::printf("1024x1024 float matrix product (same run): %.1f GFLOP/s\n", peak);
-    std::printf("ratio training (batch 32) / matrix product: %.2f\n", rate32 * flops / 1e9 / peak);
+    std::printf("ratio training (batch 32) / matrix product: 784-128-10 %.2f, c8k5,p2,c16k5,p2 %.2f, "
+                "c16k5,p2,c32k5,p2,128 %.2f\n",
+                rate32 * flops / 1e9 / peak, cnn_gflops[0] / peak, cnn_gflops[1] / peak);
 
     const std::vector<uint8_t> canvas = drawn_ring();
     std::vector<uint8_t> seen;

@@ -15,6 +15,38 @@ namespace {
 constexpr int kMaxSide = 4096;  // keeps 16.16 fixed-point coordinates inside int32
 constexpr float kOne = 65536.0f;
 int32_t fixed(float v) { return static_cast<int32_t>(std::lround(v * kOne)); }
+
+constexpr int kGrid = 4;  // warp control points per side
+
+// Per destination pixel (rows x cols), the warp's x and y displacements in
+// 16.16 fixed point, bilinear between a kGrid x kGrid grid of random ones
+// spread over the image (the grid's corners on the image's corners).
+void warp_field(int rows, int cols, float max_warp, Rng& rng, std::vector<int32_t>& dx, std::vector<int32_t>& dy) {
+    int32_t gx[kGrid * kGrid], gy[kGrid * kGrid];
+    for (int i = 0; i < kGrid * kGrid; ++i) {
+        gx[i] = fixed(rng.uniform(-max_warp, max_warp));
+        gy[i] = fixed(rng.uniform(-max_warp, max_warp));
+    }
+    dx.resize(static_cast<size_t>(rows) * cols);
+    dy.resize(dx.size());
+    for (int y = 0; y < rows; ++y) {
+        // grid position of the row, in 1/256 of a grid step
+        const int ty = rows > 1 ? y * (kGrid - 1) * 256 / (rows - 1) : 0;
+        const int j = std::min(ty >> 8, kGrid - 2), wy = ty - j * 256;
+        for (int x = 0; x < cols; ++x) {
+            const int tx = cols > 1 ? x * (kGrid - 1) * 256 / (cols - 1) : 0;
+            const int i = std::min(tx >> 8, kGrid - 2), wx = tx - i * 256;
+            const auto blend = [&](const int32_t* g) {
+                const int64_t top = int64_t{g[j * kGrid + i]} * (256 - wx) + int64_t{g[j * kGrid + i + 1]} * wx;
+                const int64_t bottom =
+                    int64_t{g[(j + 1) * kGrid + i]} * (256 - wx) + int64_t{g[(j + 1) * kGrid + i + 1]} * wx;
+                return static_cast<int32_t>((top * (256 - wy) + bottom * wy) >> 16);
+            };
+            dx[static_cast<size_t>(y) * cols + x] = blend(gx);
+            dy[static_cast<size_t>(y) * cols + x] = blend(gy);
+        }
+    }
+}
 }  // namespace
 
 void augment_image(const uint8_t* src, int rows, int cols, const AugmentSpec& spec, Rng& rng, float scale,
@@ -25,6 +57,10 @@ void augment_image(const uint8_t* src, int rows, int cols, const AugmentSpec& sp
     const float zoom = rng.uniform(1.0f - spec.max_scale, 1.0f + spec.max_scale);
     const float shift_x = rng.uniform(-spec.max_shift, spec.max_shift);
     const float shift_y = rng.uniform(-spec.max_shift, spec.max_shift);
+    // Kept between calls so that augmenting a batch does not allocate.
+    thread_local std::vector<int32_t> warp_x, warp_y;
+    const bool warp = spec.max_warp > 0.0f;
+    if (warp) warp_field(rows, cols, spec.max_warp, rng, warp_x, warp_y);
 
     // Forward, about the centre c (pixel centres at integer coordinates):
     //   d = c + zoom * R(theta) (s - c) + shift.
@@ -52,9 +88,12 @@ void augment_image(const uint8_t* src, int rows, int cols, const AugmentSpec& sp
         const float rx = -cx - shift_x, ry = static_cast<float>(y) - cy - shift_y;
         int32_t sx = fixed(cx + cs * rx + sn * ry), sy = fixed(cy - sn * rx + cs * ry);
         float* out = dst + static_cast<size_t>(y) * cols;
+        const int32_t* wx = warp ? &warp_x[static_cast<size_t>(y) * cols] : nullptr;
+        const int32_t* wy = warp ? &warp_y[static_cast<size_t>(y) * cols] : nullptr;
         for (int x = 0; x < cols; ++x, sx += step_x, sy += step_y) {
-            const int32_t ux = std::min(std::max(sx, lo), hi_x) + 65536;  // padded coordinates, >= 0
-            const int32_t uy = std::min(std::max(sy, lo), hi_y) + 65536;
+            const int32_t px = warp ? sx + wx[x] : sx, py = warp ? sy + wy[x] : sy;
+            const int32_t ux = std::min(std::max(px, lo), hi_x) + 65536;  // padded coordinates, >= 0
+            const int32_t uy = std::min(std::max(py, lo), hi_y) + 65536;
             const int fx = (ux >> 8) & 255, fy = (uy >> 8) & 255;
             const uint8_t* q = &padded[static_cast<size_t>(uy >> 16) * pw + (ux >> 16)];
             const int top = q[0] * 256 + fx * (q[1] - q[0]);

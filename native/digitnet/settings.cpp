@@ -138,6 +138,8 @@ const std::vector<SettingInfo>& setting_vocabulary() {
          "random seed (initialization, order, augmentation, dropout)"},
         {"augment", "--augment", "Augmentation", SettingKind::Flag, 0, 0, {},
          "random shifts, rotations and scalings of the training digits"},
+        {"warp", "--warp", "Elastic warp", SettingKind::Number, 0, 4, {},
+         "with augmentation, move the pixels of each training digit smoothly by up to this many pixels"},
         {"cosine", "--cosine", "Cosine decay", SettingKind::Flag, 0, 0, {},
          "decay the learning rate to 0 along a cosine over the run"},
         {"limit", "--limit", "Training digits", SettingKind::Integer, 0, 10'000'000, {},
@@ -245,6 +247,7 @@ Recipe apply_settings(const Recipe& base, const Settings& given) {
     if (has("sampling")) r.train.sampling = parse_sampling(text("sampling"));
     if (has("seed")) r.train.seed = static_cast<uint64_t>(num("seed"));
     if (has("augment")) r.train.augment.enabled = flag("augment");
+    if (has("warp")) r.train.augment.max_warp = static_cast<float>(num("warp"));
     if (has("cosine")) r.cosine_schedule = flag("cosine");
     if (has("limit")) r.limit = static_cast<size_t>(num("limit"));
     for_setting(has("batchSize") ? "batchSize" : "layers", [&] { r.network.require_trainable(r.train.batch_size); });
@@ -300,6 +303,7 @@ SettingValue setting_value(const Recipe& r, const std::string& key) {
     if (k == "seed") return SettingValue::of(static_cast<double>(r.train.seed));
     if (k == "augment") return SettingValue::of(r.train.augment.enabled);
     if (k == "cosine") return SettingValue::of(r.cosine_schedule);
+    if (k == "warp") return float_value(r.train.augment.max_warp);
     return SettingValue::of(static_cast<double>(r.limit));  // "limit"
 }
 
