@@ -15,7 +15,8 @@ std::string asset(const char* name) { return std::string(DIGITNET_ASSETS_DIR) + 
 
 // Options of `train` that change the recipe (a preset's, or the default one) only when given.
 struct RecipeOverrides {
-    std::string layers, activation, output, loss, init, optimizer, sampling;
+    std::vector<int> layers;
+    std::string activation, output, loss, init, optimizer, sampling;
     float loss_scale = 0, lr = 0, momentum = 0, weight_decay = 0, input_scale = 0;
     int batch = 0, epochs = 0;
     long steps = 0;
@@ -34,19 +35,15 @@ void apply(const CLI::App& cmd, const RecipeOverrides& o, Recipe& r) {
     auto given = [&](const char* name) { return cmd.count(name) > 0; };
     if (given("--layers") || given("--activation") || given("--output") || given("--no-bias") ||
         given("--input-scale")) {
-        std::vector<LayerSpec> hidden(r.network.layers.begin(), r.network.layers.end() - 1);
+        std::vector<int> hidden;
+        for (size_t i = 0; i + 1 < r.network.layers.size(); ++i) hidden.push_back(r.network.layers[i].units);
+        if (given("--layers")) hidden = o.layers;
         const Activation h = given("--activation") ? parse_activation(o.activation)
                              : r.network.layers.size() > 1 ? r.network.layers[0].activation
                                                            : Activation::ReLU;
         const Activation out = given("--output") ? parse_activation(o.output) : r.network.layers.back().activation;
         const float scale = given("--input-scale") ? o.input_scale : r.network.input_scale;
-        const bool bias = !o.no_bias && r.network.layers.back().bias;
-        if (given("--layers"))
-            hidden = parse_layers(o.layers, h, bias);
-        else
-            for (LayerSpec& l : hidden)
-                if (l.has_params()) l.activation = h, l.bias = bias;
-        r.network = make_spec(std::move(hidden), out, bias, r.network.input);
+        r.network = make_spec(hidden, h, out, !o.no_bias && r.network.layers[0].bias);
         r.network.input_scale = scale;
         r.network.validate();
     }
@@ -90,9 +87,7 @@ int main(int argc, char** argv) {
     RecipeOverrides o;
     CLI::App* t = app.add_subcommand("train", "train a network and save it");
     t->add_option("--preset", preset, preset_help());
-    t->add_option("--layers", o.layers,
-                  "hidden layers: N dense units, cFkK conv (F filters of KxK; cFkKs 'same' padding), pN max-pool, "
-                  "dR dropout; e.g. 256,128 or c16k5,p2,c32k5,p2,128");
+    t->add_option("--layers", o.layers, "hidden layer sizes, e.g. 128 or 256,128")->delimiter(',');
     t->add_option("--activation", o.activation, "hidden activation: sigmoid, tanh, relu, identity");
     t->add_option("--output", o.output, "output activation: softmax, sigmoid, identity");
     t->add_flag("--no-bias", o.no_bias, "layers without biases");
