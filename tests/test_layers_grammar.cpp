@@ -158,16 +158,17 @@ TEST_CASE("networks too large for memory are refused with the memory they would 
     NetworkSpec huge;
     huge.input = {1, 1, 65536};
     huge.layers = {LayerSpec::dense(65536, Activation::ReLU), LayerSpec::dense(10, Activation::Softmax)};
+    // names the layer, the limit and the memory the weights would take
     REQUIRE_THROWS_WITH(huge.parameter_count(),
-                        Contains("more than 64 million parameters") && Contains("MB of weights by layer 1 (65536)"));
-    REQUIRE_THROWS_WITH(huge.validate(), Contains("more than 64 million parameters"));
+                        Contains("64 million") && Contains("parameters") && Contains("layer 1 (65536)") && Contains("17181 MB"));
+    REQUIRE_THROWS_WITH(huge.validate(), Contains("64 million") && Contains("parameters") && Contains(" MB"));
     // Just under and just over the limit: 976 units hold 976 * 65537 = 63,964,112 weights and
     // biases (and the output 9,770 more), 977 units 64,029,649.
     NetworkSpec at_limit = huge;
     at_limit.layers[0].units = 976;
     REQUIRE_NOTHROW(at_limit.validate());
     at_limit.layers[0].units = 977;
-    REQUIRE_THROWS_WITH(at_limit.validate(), Contains("more than 64 million parameters"));
+    REQUIRE_THROWS_WITH(at_limit.validate(), Contains("64 million") && Contains("parameters") && Contains(" MB"));
 
     const NetworkSpec cnn = spec_of("c16k5,p2,c32k5,p2,128", {1, 28, 28});
     REQUIRE_NOTHROW(cnn.require_trainable(64));
