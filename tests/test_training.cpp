@@ -255,6 +255,22 @@ TEST_CASE("bad training settings are refused with a message", "[training]") {
     CHECK_THROWS_WITH(evaluate(narrow, data, cfg.loss), Catch::Contains("labels go up to 1"));
 }
 
+TEST_CASE("a network and batch that would not fit in memory are refused before training", "[training]") {
+    Dataset blank;  // 256 empty 28x28 digits
+    blank.rows = blank.cols = 28;
+    blank.images.assign(256 * 784, 0);
+    blank.labels.assign(256, 0);
+    // 1024 filters of 9x9 keep 28x28: about 7.5 MB of workspace per digit, 1.9 GB for a batch of 256.
+    std::vector<LayerSpec> hidden = {LayerSpec::conv(1024, 9, Padding::Same, Activation::ReLU), LayerSpec::maxpool(4)};
+    Network net(make_spec(hidden, Activation::Softmax, true, Shape{1, 28, 28}));
+    TrainConfig cfg;
+    cfg.batch_size = 1000;  // clamped to the 256 digits there are
+    CHECK_THROWS_WITH(Trainer(net, blank, cfg),
+                      Catch::Contains("at batch size 256 would need about") && Catch::Contains("MB of memory"));
+    cfg.batch_size = 16;
+    CHECK_NOTHROW(Trainer(net, blank, cfg));
+}
+
 TEST_CASE("evaluation fills the confusion matrix from the predictions", "[evaluate]") {
     // A 1-pixel "image" network whose output is [x, 1 - x]: class 0 for bright pixels.
     Network net(make_spec({}, Activation::Identity, Activation::Softmax, true, 1, 10));

@@ -163,14 +163,14 @@ size_t read_v2_layers(const std::string& b, NetworkSpec& spec) {
             throw Error("the model file gives " + kind_name + " the unknown padding code " + std::to_string(padding));
         const bool params = k == LayerKind::Dense || k == LayerKind::Conv;
         const auto unused = [&](bool nonzero, const char* field) {
-            if (nonzero) throw Error("the model file gives " + kind_name + " a " + field + ", which that kind of layer does not have");
+            if (nonzero) throw Error("the model file gives " + kind_name + " " + field + ", which that kind of layer does not have");
         };
-        unused(!params && activation != 0, "activation");
-        unused(!params && has_bias != 0, "bias");
-        unused(k != LayerKind::Conv && padding != 0, "padding");
-        unused(!params && units != 0, "unit count");
-        unused((k == LayerKind::Dense || k == LayerKind::Dropout) && kernel != 0, "kernel size");
-        unused(k != LayerKind::Dropout && float_bits(rate) != 0, "dropout rate");
+        unused(!params && activation != 0, "an activation");
+        unused(!params && has_bias != 0, "a bias");
+        unused(k != LayerKind::Conv && padding != 0, "a padding");
+        unused(!params && units != 0, "a unit count");
+        unused((k == LayerKind::Dense || k == LayerKind::Dropout) && kernel != 0, "a kernel size");
+        unused(k != LayerKind::Dropout && float_bits(rate) != 0, "a dropout rate");
         const auto fits = [&](uint32_t v, int hi, const char* what) {
             if (v == 0 || v > static_cast<uint32_t>(hi))
                 throw Error("the model file says " + kind_name + " has " + std::to_string(v) + " " + what + ", which is not 1.." +

@@ -23,6 +23,7 @@ Trainer::Trainer(Network& net, const Dataset& data, const TrainConfig& config)
         throw Error("the learning-rate schedule needs a non-negative length and a final fraction in [0, 1]");
     check_loss(config_.loss, net_.spec().layers.back().activation);
     config_.batch_size = static_cast<int>(std::min<size_t>(static_cast<size_t>(config_.batch_size), data_.size()));
+    net_.spec().require_trainable(config_.batch_size);
     order_.resize(data_.size());
     std::iota(order_.begin(), order_.end(), size_t{0});
     if (config_.sampling == Sampling::Shuffled) rng_.shuffle(order_);
