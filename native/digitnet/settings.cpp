@@ -250,7 +250,9 @@ Recipe apply_settings(const Recipe& base, const Settings& given) {
     if (has("warp")) r.train.augment.max_warp = static_cast<float>(num("warp"));
     if (has("cosine")) r.cosine_schedule = flag("cosine");
     if (has("limit")) r.limit = static_cast<size_t>(num("limit"));
-    for_setting(has("batchSize") ? "batchSize" : "layers", [&] { r.network.require_trainable(r.train.batch_size); });
+    // A preset's "full batch" is any size past the data's; the trainer checks again with the data's size.
+    const int batch = static_cast<int>(std::min<double>(r.train.batch_size, find_setting("batchSize").max));
+    for_setting(has("batchSize") ? "batchSize" : "layers", [&] { r.network.require_trainable(batch); });
     for_setting(has("loss") ? "loss" : "output", [&] { check_loss(r.train.loss, r.network.layers.back().activation); });
     return r;
 }
