@@ -12,18 +12,17 @@ void maxpool_forward(const float* in, int batch, Shape is, int n, Shape os, floa
         float* dst = out + b * out_size;
         int32_t* sw = switches + b * out_size;
         for (int oy = 0; oy < os.height; ++oy)
-            for (int ox = 0; ox < os.width; ++ox)
-                for (int c = 0; c < C; ++c) {
-                    int32_t best = ((oy * n) * is.width + ox * n) * C + c;
-                    for (int dy = 0; dy < n; ++dy)
-                        for (int dx = 0; dx < n; ++dx) {
-                            const int32_t at = ((oy * n + dy) * is.width + ox * n + dx) * C + c;
-                            if (src[at] > src[best]) best = at;
-                        }
-                    const int64_t o = (int64_t{oy} * os.width + ox) * C + c;
-                    dst[o] = src[best];
-                    sw[o] = best;
-                }
+            for (int ox = 0; ox < os.width; ++ox) {
+                // the window's values in row-major order, all C channels at once
+                const int64_t o = (int64_t{oy} * os.width + ox) * C;
+                for (int dy = 0; dy < n; ++dy)
+                    for (int dx = 0; dx < n; ++dx) {
+                        const int32_t at = ((oy * n + dy) * is.width + ox * n + dx) * C;
+                        const bool first = dy == 0 && dx == 0;
+                        for (int c = 0; c < C; ++c)
+                            if (first || src[at + c] > dst[o + c]) dst[o + c] = src[at + c], sw[o + c] = at + c;
+                    }
+            }
     }
 }
 
