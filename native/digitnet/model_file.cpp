@@ -90,6 +90,17 @@ std::string save_model(const Network& net) {
 
 namespace {
 
+// The layer count L at `at` (the header's last field), checked, with the file
+// long enough for L records of `record` bytes, param_count and the checksum.
+uint32_t read_layer_count(const std::string& b, size_t at, size_t record) {
+    const uint32_t layer_count = static_cast<uint32_t>(get_le(b, at, 4));
+    if (layer_count == 0 || layer_count > static_cast<uint32_t>(kMaxLayers))
+        throw Error("the model file says the network has " + std::to_string(layer_count) + " layers, which is not 1.." +
+                    std::to_string(kMaxLayers));
+    require_size(b, at + 4 + record * layer_count + 12, true);
+    return layer_count;
+}
+
 // Version 1's header and layer records (dense layers) from b; returns where param_count is.
 size_t read_v1_layers(const std::string& b, NetworkSpec& spec) {
     constexpr size_t kHeader = 20, kRecord = 8;
@@ -100,11 +111,7 @@ size_t read_v1_layers(const std::string& b, NetworkSpec& spec) {
                     std::to_string(kMaxInputs));
     spec.input = flat_input(static_cast<int>(inputs));
     spec.input_scale = bits_float(static_cast<uint32_t>(get_le(b, 12, 4)));
-    const uint32_t layer_count = static_cast<uint32_t>(get_le(b, 16, 4));
-    if (layer_count == 0 || layer_count > static_cast<uint32_t>(kMaxLayers))
-        throw Error("the model file says the network has " + std::to_string(layer_count) + " layers, which is not 1.." +
-                    std::to_string(kMaxLayers));
-    require_size(b, kHeader + kRecord * layer_count + 12, true);
+    const uint32_t layer_count = read_layer_count(b, 16, kRecord);
     for (size_t l = 0; l < layer_count; ++l) {
         const size_t at = kHeader + kRecord * l;
         const uint32_t units = static_cast<uint32_t>(get_le(b, at, 4));
@@ -139,11 +146,7 @@ size_t read_v2_layers(const std::string& b, NetworkSpec& spec) {
         throw Error("the model file's input shape " + spec.input.describe() + " has more than " +
                     std::to_string(kMaxInputs) + " values");
     spec.input_scale = bits_float(static_cast<uint32_t>(get_le(b, 20, 4)));
-    const uint32_t layer_count = static_cast<uint32_t>(get_le(b, 24, 4));
-    if (layer_count == 0 || layer_count > static_cast<uint32_t>(kMaxLayers))
-        throw Error("the model file says the network has " + std::to_string(layer_count) + " layers, which is not 1.." +
-                    std::to_string(kMaxLayers));
-    require_size(b, kHeader + kLayerSize * layer_count + 12, true);
+    const uint32_t layer_count = read_layer_count(b, 24, kLayerSize);
     for (size_t l = 0; l < layer_count; ++l) {
         const size_t at = kHeader + kLayerSize * l;
         const uint8_t kind = static_cast<uint8_t>(b[at]), activation = static_cast<uint8_t>(b[at + 1]),

@@ -136,12 +136,22 @@ void NetworkSpec::require_digit_shape() const {
                     " outputs, but a digit reader takes 784 (28x28 pixels) and gives 10");
 }
 
+namespace {
+// f(i, layer, its input shape, its output shape) for every layer, in order.
+template <class F>
+void each_layer(const NetworkSpec& spec, F f) {
+    const std::vector<Shape> out = spec.shapes();
+    Shape in = spec.input;
+    for (size_t i = 0; i < spec.layers.size(); ++i) {
+        f(i, spec.layers[i], in, out[i]);
+        in = out[i];
+    }
+}
+}  // namespace
+
 int64_t NetworkSpec::parameter_count() const {
-    const std::vector<Shape> out = shapes();
     int64_t n = 0;
-    Shape in = input;
-    for (size_t i = 0; i < layers.size(); ++i) {
-        const LayerSpec& l = layers[i];
+    each_layer(*this, [&](size_t i, const LayerSpec& l, Shape in, Shape) {
         if (l.kind == LayerKind::Dense) n += l.units * in.size() + (l.bias ? l.units : 0);
         if (l.kind == LayerKind::Conv)
             n += int64_t{l.units} * l.kernel * l.kernel * in.channels + (l.bias ? l.units : 0);
@@ -149,37 +159,27 @@ int64_t NetworkSpec::parameter_count() const {
             throw Error("with " + layer_name(i, l) + " this network has " + std::to_string(n) + " parameters, " +
                         megabytes(4 * n) + " of weights; the limit is " + std::to_string(kMaxParameters / 1'000'000) +
                         " million (" + megabytes(4 * kMaxParameters) + "): use fewer or smaller layers");
-        in = out[i];
-    }
+    });
     return n;
 }
 
 double NetworkSpec::forward_macs() const {
-    const std::vector<Shape> out = shapes();
     double macs = 0.0;
-    Shape in = input;
-    for (size_t i = 0; i < layers.size(); ++i) {
-        const LayerSpec& l = layers[i];
+    each_layer(*this, [&](size_t, const LayerSpec& l, Shape in, Shape out) {
         if (l.kind == LayerKind::Dense) macs += static_cast<double>(l.units) * static_cast<double>(in.size());
-        if (l.kind == LayerKind::Conv)
-            macs += static_cast<double>(out[i].size()) * l.kernel * l.kernel * in.channels;
-        in = out[i];
-    }
+        if (l.kind == LayerKind::Conv) macs += static_cast<double>(out.size()) * l.kernel * l.kernel * in.channels;
+    });
     return macs;
 }
 
 int64_t NetworkSpec::workspace_floats_per_sample() const {
-    const std::vector<Shape> out = shapes();
     int64_t n = input.size();  // the batch's inputs
-    Shape in = input;
-    for (size_t i = 0; i < layers.size(); ++i) {
-        const LayerSpec& l = layers[i];
-        n += 2 * out[i].size();  // activations and their gradients
+    each_layer(*this, [&](size_t, const LayerSpec& l, Shape in, Shape out) {
+        n += 2 * out.size();  // activations and their gradients
         if (l.kind == LayerKind::Conv)  // the lowered input and its gradient
-            n += 2 * int64_t{out[i].height} * out[i].width * l.kernel * l.kernel * in.channels;
-        if (l.kind == LayerKind::MaxPool || l.kind == LayerKind::Dropout) n += out[i].size();  // switches, mask
-        in = out[i];
-    }
+            n += 2 * int64_t{out.height} * out.width * l.kernel * l.kernel * in.channels;
+        if (l.kind == LayerKind::MaxPool || l.kind == LayerKind::Dropout) n += out.size();  // switches, mask
+    });
     return n;
 }
 
