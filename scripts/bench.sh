@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark, in one command: builds what it measures, then prints one table
 # (tests/bench/run.js): digitnet native, its WebAssembly module in node and in
-# headless Chromium, TensorFlow.js (wasm and cpu backends) in the same Chromium,
-# the wasm matrix-product limit, draw-to-prediction latency in the page, peak
-# wasm memory, and a check that the fast kernels give the plain ones' losses.
+# headless Chromium, TensorFlow.js (wasm, cpu and webgl backends) in the same
+# Chromium, for the MLP 784-128-10 and two CNNs; the wasm matrix-product limit
+# at their shapes, draw-to-prediction latency in the page, peak wasm memory,
+# and a check that the fast kernels give the plain ones' losses.
 # A few minutes on two cores; progress goes to stderr.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +39,7 @@ export NODE_PATH=/usr/share/nodejs
 # it, and with digitnet's wasm kernels (on Eigen's SSE path, as the module has them).
 mkdir -p build-bench
 limit=(em++ tests/bench/matmul_limit.cpp -std=c++17 -O3 -DNDEBUG -msimd128 -isystem /usr/include/eigen3
-       -sSINGLE_FILE=1 -sMODULARIZE=1 -sALLOW_MEMORY_GROWTH=1 -sEXPORTED_FUNCTIONS=_limit_setup,_limit_run)
+       -sSINGLE_FILE=1 -sMODULARIZE=1 -sALLOW_MEMORY_GROWTH=1 -sEXPORTED_FUNCTIONS=_limit_clear,_limit_add,_limit_run)
 sse=(-msse4.2 -isystem wasm/eigen_sse -include wasm/eigen_sse/eigen_first.hpp)
 quietly "${limit[@]}" "${sse[@]}" -sEXPORT_NAME=MatmulLimitSse -o build-bench/matmul_limit_sse.js &
 first=$!

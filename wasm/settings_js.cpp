@@ -90,8 +90,11 @@ val vocabulary_to_js() {
         settings.call<void>("push", o);
     }
     val rates = val::object(), inits = val::object();
-    for (OptimizerKind k : {OptimizerKind::SGD, OptimizerKind::Momentum, OptimizerKind::Adam})
-        rates.set(to_string(k), default_learning_rate(k));
+    for (OptimizerKind k : {OptimizerKind::SGD, OptimizerKind::Momentum, OptimizerKind::Adam}) {
+        Recipe r = defaults;  // the rate as the learningRate setting shows it (0.002, not 0.0020000000949949026)
+        r.train.optimizer.learning_rate = default_learning_rate(k);
+        rates.set(to_string(k), setting_to_js(setting_value(r, "learningRate")));
+    }
     for (Activation a : {Activation::ReLU, Activation::Tanh, Activation::Sigmoid, Activation::Identity})
         inits.set(to_string(a), std::string(to_string(default_init(a))));
     val networks = val::array();

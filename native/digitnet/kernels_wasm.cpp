@@ -93,6 +93,40 @@ void outer_columns(const float* D, const float* X, float* C, int m, int n, int k
     for (; j < n; ++j) outer_block<1, S>(D, X, C, m, n, k, j, p, alpha, accumulate);
 }
 
+// The R x 4S block of C = A B at row i, column p: each row of A scales the rows
+// of B into R x 4S sums, kept in registers over the n rows of B, then stored once.
+template <int R, int S>
+void scaled_rows_block(const float* A, const float* B, float* C, int n, int k, int i, int p) {
+    v128_t sum[R][S];
+    for (auto& sums : sum)
+        for (auto& v : sums) v = wasm_f32x4_splat(0.0f);
+    for (int j = 0; j < n; ++j) {
+        const float* b = row(B, j, k) + p;
+        v128_t bv[S];
+        for (int s = 0; s < S; ++s) bv[s] = wasm_v128_load(b + 4 * s);
+        for (int r = 0; r < R; ++r) {
+            const v128_t av = wasm_v128_load32_splat(row(A, i + r, n) + j);
+            for (int s = 0; s < S; ++s) sum[r][s] = multiply_add(sum[r][s], av, bv[s]);
+        }
+    }
+    for (int r = 0; r < R; ++r)
+        for (int s = 0; s < S; ++s) wasm_v128_store(row(C, i + r, k) + p + 4 * s, sum[r][s]);
+}
+
+// Rows i..i+R of C = A B: 4S columns at a time, then 4, then one at a time.
+template <int R, int S>
+void scaled_rows(const float* A, const float* B, float* C, int n, int k, int i) {
+    int p = 0;
+    for (; p + 4 * S <= k; p += 4 * S) scaled_rows_block<R, S>(A, B, C, n, k, i, p);
+    for (; p + 4 <= k; p += 4) scaled_rows_block<R, 1>(A, B, C, n, k, i, p);
+    for (; p < k; ++p)
+        for (int r = 0; r < R; ++r) {
+            float c = 0.0f;
+            for (int j = 0; j < n; ++j) c += row(A, i + r, n)[j] * row(B, j, k)[p];
+            row(C, i + r, k)[p] = c;
+        }
+}
+
 // C (+)= alpha d^T x for one sample (m = 1): each row of C a multiple of x.
 void add_outer_product(const float* d, const float* x, float* C, int n, int k, float alpha, bool accumulate) {
     const int k4 = k & ~3;
@@ -139,6 +173,12 @@ void add_transposed_product(const float* D, const float* X, float* C, int m, int
             float& c = row(C, j, k)[p];
             c = accumulate ? c + alpha * sum : alpha * sum;
         }
+}
+
+void multiply(const float* A, const float* B, float* C, int m, int n, int k) {
+    int i = 0;
+    for (; i + 4 <= m; i += 4) scaled_rows<4, 2>(A, B, C, n, k, i);
+    for (; i < m; ++i) scaled_rows<1, 4>(A, B, C, n, k, i);
 }
 
 }  // namespace digitnet::kernels

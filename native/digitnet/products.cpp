@@ -33,7 +33,11 @@ void add_weight_product(const float* dZ, const float* in, float* G, int m, int n
 }
 
 void multiply(const float* dZ, const float* W, float* dIn, int m, int n, int k) {
+#ifdef DIGITNET_WASM_KERNELS
+    kernels::multiply(dZ, W, dIn, m, n, k);
+#else
     MatrixMap(dIn, m, k).noalias() = ConstMatrixMap(dZ, m, n) * ConstMatrixMap(W, n, k);
+#endif
 }
 
 }  // namespace digitnet

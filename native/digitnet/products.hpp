@@ -1,7 +1,7 @@
 #pragma once
 // The three matrix products that dense and conv layers lower to, on row-major
-// floats. In WebAssembly with SIMD the first two run on the hand-written
-// kernels of kernels_wasm; elsewhere on Eigen.
+// floats. In WebAssembly with SIMD they run on the hand-written kernels of
+// kernels_wasm; elsewhere on Eigen.
 namespace digitnet {
 
 // out (m x n) = in (m x k) W^T, W being n x k: the forward product Z = A W^T.

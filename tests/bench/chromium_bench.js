@@ -5,8 +5,8 @@ const { launchBrowser } = require('../browser/page.js');
 const { ROOT } = require('./builds.js');
 const { serve } = require('./server.js');
 
-// progress(text) is told what is being measured.
-async function benchInChromium(batches, progress) {
+// networks: run.js's list; progress(text) is told what is being measured.
+async function benchInChromium(networks, progress) {
   const server = await serve(ROOT);
   const browser = await launchBrowser();
   try {
@@ -21,9 +21,9 @@ async function benchInChromium(batches, progress) {
       return result;
     };
     return {
-      digitnet: await run('digitnet training', (b) => benchDigitnet(b), batches),
-      limit: await run('wasm matrix-product limit', (b) => benchLimit(b), batches),
-      tfjs: await run('TensorFlow.js training', (b) => benchTfjs(b), batches),
+      digitnet: await run('digitnet training', (n) => benchDigitnet(n), networks),
+      limit: await run('wasm matrix-product limit', (n) => benchLimit(n), networks),
+      tfjs: await run('TensorFlow.js training', (n) => benchTfjs(n), networks),
       draw: await run('draw-to-prediction latency', () => benchDraw()),
       version: browser.version(),
     };

@@ -1,9 +1,10 @@
 'use strict';
 // The native rows, from the digitnet command-line tool itself: `digitnet bench`
-// for speed, `digitnet train` for a loss curve.
+// for the MLP's speed, `digitnet train` for other networks' speed and for a loss curve.
 const { execFileSync } = require('child_process');
 const { devNull } = require('os');
 const { NATIVE_CLI } = require('./builds.js');
+const { median } = require('./measure.js');
 
 function cli(args) {
   return execFileSync(NATIVE_CLI, args, { encoding: 'utf8' });
@@ -13,6 +14,12 @@ function match(text, pattern, what) {
   const m = text.match(pattern);
   if (!m) throw new Error(`\`digitnet ${what}\` printed no line matching ${pattern}:\n${text}`);
   return m;
+}
+
+// The table's training run (as digitnet_bench.js configures it) for `steps` batches.
+function trainArgs(layers, batch, steps) {
+  return ['train', '--layers', layers, '--optimizer', 'sgd', '--lr', '0.01', '--batch', String(batch),
+    '--no-augment', '--constant-lr', '--steps', String(steps), '--seed', '1', '-o', devNull];
 }
 
 // The number of training digits, training samples/s and GFLOP/s per batch size, the same run's 1024x1024
@@ -34,12 +41,19 @@ function benchNative(batches, seconds) {
   };
 }
 
-// The loss of each tenth of `steps` batches of the table's training run (as
-// digitnet_bench.js configures it, with these hidden layers), as printed: to 4 decimals.
-function nativeLossCurve(batch, hidden, steps) {
-  const out = cli(['train', '--layers', hidden.join(','), '--optimizer', 'sgd', '--lr', '0.01', '--batch', String(batch),
-    '--no-augment', '--constant-lr', '--steps', String(steps), '--seed', '1', '-o', devNull]);
+// Median training samples/s of `digitnet train` on these layers: it times each
+// tenth of the run (`steps` batches) and prints its rate; the first tenth is the warm-up.
+function nativeTrainingRate(layers, batch, steps) {
+  const out = cli(trainArgs(layers, batch, steps));
+  const rates = [...out.matchAll(/ ([0-9.]+) samples\/s\n/g)].map((m) => Number(m[1]));
+  if (rates.length < 5) throw new Error(`digitnet train printed ${rates.length} rates:\n${out}`);
+  return median(rates.slice(1));
+}
+
+// The loss of each tenth of `steps` batches of the table's training run, as printed: to 4 decimals.
+function nativeLossCurve(batch, layers, steps) {
+  const out = cli(trainArgs(layers, batch, steps));
   return [...out.matchAll(/ loss ([0-9.]+) /g)].map((m) => Number(m[1]));
 }
 
-module.exports = { benchNative, nativeLossCurve };
+module.exports = { benchNative, nativeTrainingRate, nativeLossCurve };

@@ -11,14 +11,27 @@ async function digitnetSession(file) {
   return { M, session };
 }
 
-async function benchInNode(batches, progress) {
-  progress('node: digitnet training');
+// networks: [{ layers, batches, products }] as run.js describes them. Returns
+// samples/s and limit GFLOP/s by network (layer text) and batch size, and the
+// module's memory after training the first network.
+async function benchInNode(networks, progress) {
   const { M, session } = await digitnetSession(builds.DIGITNET_WASM);
-  const digitnet = await trainingRates(M, session, batches);
-  progress('node: wasm matrix-product limit');
+  const rates = {};
+  let memoryBytes = 0;
+  for (const { layers, batches } of networks) {
+    progress(`node: digitnet training ${layers}`);
+    const r = await trainingRates(M, session, batches, layers);
+    rates[layers] = r.rates;
+    memoryBytes ||= r.memoryBytes;
+  }
   const limit = {};
-  for (const [name, file] of Object.entries(builds.LIMITS)) limit[name] = await limitGflops(await require(file)(), batches);
-  return { digitnet, limit };
+  for (const [name, file] of Object.entries(builds.LIMITS)) {
+    progress(`node: wasm matrix-product limit (${name})`);
+    const lib = await require(file)();
+    limit[name] = {};
+    for (const { layers, batches, products } of networks) limit[name][layers] = await limitGflops(lib, products, batches);
+  }
+  return { digitnet: { rates, memoryBytes }, limit };
 }
 
 module.exports = { benchInNode, digitnetSession };
