@@ -102,6 +102,13 @@ TEST_CASE("check_settings gives every field's problem at once and the network's 
     CHECK(good.parameters == 416 + 12832 + 65664 + 1290);
     CHECK(good.flops_per_digit == 2.0 * (24 * 24 * 16 * 25 + 8 * 8 * 32 * 400 + 512 * 128 + 128 * 10));
     CHECK(good.training_bytes == good.recipe.network.training_bytes(32));
+    // Memory weighs the layers with the batch: too much at the default batch of 32, fine at 4.
+    const Settings wide{{"layers", text("c512k5s,c512k5s")}};
+    CHECK(check_settings(default_recipe(), wide).errors.count("layers"));
+    Settings small_batch = wide;
+    small_batch.push_back({"batchSize", num(4)});
+    CHECK(check_settings(default_recipe(), small_batch).errors.empty());
+    CHECK_NOTHROW(apply_settings(default_recipe(), small_batch));
 }
 
 TEST_CASE("a recipe's settings read back as the values that make it", "[settings]") {

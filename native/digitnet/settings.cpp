@@ -131,7 +131,8 @@ const std::vector<SettingInfo>& setting_vocabulary() {
         {"batchSize", "--batch", "Batch size", SettingKind::Integer, 1, 65536, {},
          "digits per step (1: per digit; the set size or more: full batch)"},
         {"epochs", "--epochs", "Epochs", SettingKind::Integer, 1, 1000, {}, "passes over the training digits"},
-        {"steps", "--steps", "Steps", SettingKind::Integer, 1, 100'000'000, {}, "number of batches (instead of epochs)"},
+        {"steps", "--steps", "Steps", SettingKind::Integer, 0, 100'000'000, {},
+         "number of batches, instead of epochs (0: train for the epochs)"},
         {"sampling", "--sampling", "Sampling", SettingKind::Choice, 0, 0, names(kSamplings, 3),
          "the order of the training digits"},
         {"seed", "--seed", "Seed", SettingKind::Integer, 0, kSeedMax, {},
@@ -193,7 +194,10 @@ float default_learning_rate(OptimizerKind o) {
     return 0.1f;
 }
 
-Recipe apply_settings(const Recipe& base, const Settings& given) {
+namespace {
+// apply_settings, with or without the checks that weigh settings together
+// (the memory a network takes at a batch size).
+Recipe apply(const Recipe& base, const Settings& given, bool whole) {
     std::map<std::string, SettingValue> v;
     for (const auto& [key, value] : given) {
         const SettingInfo& s = find_setting(key);
@@ -252,17 +256,21 @@ Recipe apply_settings(const Recipe& base, const Settings& given) {
     if (has("limit")) r.limit = static_cast<size_t>(num("limit"));
     // A preset's "full batch" is any size past the data's; the trainer checks again with the data's size.
     const int batch = static_cast<int>(std::min<double>(r.train.batch_size, find_setting("batchSize").max));
-    for_setting(has("batchSize") ? "batchSize" : "layers", [&] { r.network.require_trainable(batch); });
+    if (whole) for_setting(has("batchSize") ? "batchSize" : "layers", [&] { r.network.require_trainable(batch); });
     for_setting(has("loss") ? "loss" : "output", [&] { check_loss(r.train.loss, r.network.layers.back().activation); });
     return r;
 }
+}  // namespace
+
+Recipe apply_settings(const Recipe& base, const Settings& given) { return apply(base, given, true); }
 
 SettingsReport check_settings(const Recipe& base, const Settings& given) {
     SettingsReport report;
-    // Each value alone first, so that every field with a problem gets its message.
+    // Each value alone first, so that every field with a problem gets its message;
+    // then all of them together, for what depends on several (memory: layers and batch).
     for (const auto& item : given) {
         try {
-            apply_settings(base, {item});
+            apply(base, {item}, false);
         } catch (const SettingError& e) {
             report.errors.emplace(e.key, e.what());
         }
