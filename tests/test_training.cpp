@@ -103,6 +103,33 @@ TEST_CASE("full-batch, per-sample and with-replacement sampling all train", "[tr
     }
 }
 
+TEST_CASE("with replacement every batch is whole: there are no epoch ends to cut it", "[training]") {
+    const Dataset data = xor_set();  // 32 samples
+    Network net = xor_net(3);
+    TrainConfig cfg;
+    cfg.sampling = Sampling::WithReplacement;
+    cfg.batch_size = 12;
+    Trainer t(net, data, cfg);
+    const Progress p = t.run(3);  // 12 + 12 + 12 (not 12 + 12 + 8)
+    CHECK(p.samples == 36);
+    CHECK(p.epoch == 1);
+    CHECK(p.epochs == Approx(36.0 / 32.0));
+}
+
+TEST_CASE("a slice past the end of the learning-rate schedule is refused before it starts", "[training]") {
+    const Dataset data = xor_set();
+    Network net = xor_net(3);
+    TrainConfig cfg;
+    cfg.schedule_batches = 5;
+    Trainer t(net, data, cfg);
+    t.run(3);
+    const std::vector<float> after3 = net.params();
+    CHECK_THROWS_WITH(t.run(3), Catch::Contains("schedule ends after 5 batches: 3 are done"));
+    CHECK(net.params() == after3);
+    CHECK(t.progress().batches == 3);
+    CHECK(t.run(2).batches == 5);
+}
+
 TEST_CASE("a learning rate that diverges is refused and the weights are kept", "[training]") {
     const Dataset data = xor_set();
     Network net(make_spec({8}, Activation::ReLU, Activation::Identity, true, 2, 2));
