@@ -101,6 +101,9 @@ std::vector<uint8_t> preprocess_drawing(const uint8_t* gray, int width, int heig
         my += (y + 0.5) * m;
     }
     if (x1 < 0) throw Error("the drawing is empty: draw a digit first");
+    if (mass < kMinInkPixels * 255.0)
+        throw Error("the drawing has too little ink to read (about " + std::to_string(std::lround(mass / 255.0)) +
+                    " pixel's worth): draw a larger digit");
 
     const int bw = x1 - x0 + 1, bh = y1 - y0 + 1;
     const double s = kBox / std::max(bw, bh);

@@ -13,6 +13,7 @@ namespace digitnet {
 
 constexpr int kDrawingMaxSide = 10000;  // larger canvases are refused
 constexpr uint8_t kInkThreshold = 32;   // ink below this (of 255) counts as background noise
+constexpr int kMinInkPixels = 3;        // less ink than this many full pixels is a speck, not a digit
 
 // gray: width*height bytes, row-major. ink_bright: true if ink is 255 on a 0
 // background (MNIST's way), false for dark ink on a light background.
@@ -26,7 +27,8 @@ constexpr uint8_t kInkThreshold = 32;   // ink below this (of 255) counts as bac
 // this is exact area averaging of the source pixels; when enlarging, the source
 // is read bilinearly at 4x4 points per output pixel, so edges stay anti-aliased.
 // Ink mapped outside the field is clipped.
-// Throws Error for sizes outside 1..kDrawingMaxSide and for a drawing with no ink.
+// Throws Error for sizes outside 1..kDrawingMaxSide, for a drawing with no ink
+// and for one with less than kMinInkPixels pixels' worth of it.
 std::vector<uint8_t> preprocess_drawing(const uint8_t* gray, int width, int height, bool ink_bright);
 
 // Canvas ImageData (w*h RGBA bytes, not premultiplied) -> gray, composited over
