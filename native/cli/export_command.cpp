@@ -1,5 +1,5 @@
-#include <fstream>
 #include <iomanip>
+#include <sstream>
 
 #include "commands.hpp"
 #include "digitnet/file_io.hpp"
@@ -12,8 +12,7 @@ namespace digitnet::cli {
 //  "weights":[[...fan_in...] x units],"bias":[...units...] or null}, ...]}
 int export_command(const std::string& model_path, const std::string& out_path) {
     const Network net = load_model(read_file(model_path));
-    std::ofstream out(out_path);
-    if (!out) throw Error("cannot write " + out_path);
+    std::ostringstream out;
     out << std::setprecision(9);
     out << "{\"inputs\":" << net.spec().inputs << ",\"input_scale\":" << net.spec().input_scale << ",\"layers\":[";
     for (int l = 0; l < net.layer_count(); ++l) {
@@ -38,7 +37,7 @@ int export_command(const std::string& model_path, const std::string& out_path) {
         out << "}";
     }
     out << "]}\n";
-    if (!out) throw Error("cannot write " + out_path);
+    write_file(out_path, out.str());
     return 0;
 }
 

@@ -1,10 +1,13 @@
 // digitnet: train, evaluate, use and export digit networks from the command line.
 #include <CLI/CLI.hpp>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 #include "commands.hpp"
+#include "digitnet/failure.hpp"
 
 using namespace digitnet;
 using namespace digitnet::cli;
@@ -67,6 +70,21 @@ void apply(const CLI::App& cmd, const RecipeOverrides& o, Recipe& r) {
         throw Error("give a positive number of --epochs or --steps");
 }
 
+// Digits only, at least `least`: CLI11 would wrap "-1" around into an unsigned option.
+CLI::Validator whole_number(unsigned long long least) {
+    return CLI::Validator(
+        [least](std::string& text) -> std::string {
+            const std::string wanted = "must be a whole number from " + std::to_string(least) + " up";
+            if (text.empty() || text.find_first_not_of("0123456789") != std::string::npos)
+                return wanted + ", not '" + text + "'";
+            errno = 0;
+            const unsigned long long n = std::strtoull(text.c_str(), nullptr, 10);
+            if (errno == ERANGE) return wanted + " that fits in 64 bits, not " + text;
+            return n >= least ? "" : wanted + ", not " + text;
+        },
+        "", "whole number");
+}
+
 std::string preset_help() {
     std::string s = "train as one of the seed notebooks did:";
     for (const Preset& p : presets()) s += "\n  " + p.name + ": " + p.summary;
@@ -103,7 +121,7 @@ int main(int argc, char** argv) {
     t->add_option("--epochs", o.epochs, "passes over the training set");
     t->add_option("--steps", o.steps, "number of batches (instead of epochs)");
     t->add_option("--sampling", o.sampling, "shuffled, in-order, with-replacement");
-    t->add_option("--seed", o.seed, "random seed (initialization, order, augmentation)");
+    t->add_option("--seed", o.seed, "random seed (initialization, order, augmentation)")->check(whole_number(0));
     t->add_flag("--augment", o.augment, "random shifts, rotations and scalings of the training digits");
     t->add_flag("--no-augment", o.no_augment, "train on the digits as they are");
     t->add_flag("--cosine", o.cosine, "decay the learning rate to 0 along a cosine");
@@ -111,7 +129,7 @@ int main(int argc, char** argv) {
     t->add_option("--train-data", train.train_path, "training images (IDX, .gz or not, or Kaggle CSV)");
     t->add_option("--heldout-data", train.heldout_path, "held-out images, reported every epoch");
     t->add_option("--test-data", train.test_path, "a test set to evaluate on at the end");
-    t->add_option("--limit", train.limit, "use only the first N training digits");
+    t->add_option("--limit", train.limit, "use only the first N training digits")->check(whole_number(1));
     t->add_option("-o,--out", train.out_path, "model file to write");
     t->add_flag("-q,--quiet", train.quiet, "no progress lines");
 
@@ -149,7 +167,7 @@ int main(int argc, char** argv) {
         if (b->parsed()) return bench_command(bench_data, seconds);
         if (x->parsed()) return export_command(model, out);
     } catch (const std::exception& err) {  // digitnet::Error, and the standard library's (out of memory, ...)
-        std::fprintf(stderr, "digitnet: %s\n", err.what());
+        std::fprintf(stderr, "digitnet: %s\n", message_for(err).c_str());
         return 1;
     }
     return 0;
