@@ -14,13 +14,14 @@
 // stb_image for the simple formats only, its functions private to this file,
 // its allocations capped (a lying header gets "out of memory", not the memory).
 namespace {
-constexpr size_t kMaxAllocation = 4 * digitnet::kImageMaxPixels + 4096;  // one RGBA image and some
+constexpr size_t kMaxAllocation = 4 * digitnet::kDrawingMaxPixels + 4096;  // one RGBA image and some
 void* capped_malloc(size_t n) { return n <= kMaxAllocation ? std::malloc(n) : nullptr; }
 [[maybe_unused]] void* capped_realloc(void* p, size_t n) { return n <= kMaxAllocation ? std::realloc(p, n) : nullptr; }
 }  // namespace
 #define STB_IMAGE_IMPLEMENTATION
 #define STB_IMAGE_STATIC
 #define STBI_NO_STDIO
+#define STBI_FAILURE_USERMSG
 #define STBI_ONLY_PNM
 #define STBI_ONLY_BMP
 #define STBI_MAX_DIMENSIONS digitnet::kDrawingMaxSide
@@ -35,13 +36,6 @@ void* capped_malloc(size_t n) { return n <= kMaxAllocation ? std::malloc(n) : nu
 namespace digitnet {
 
 namespace {
-
-void check_size(uint64_t w, uint64_t h) {
-    if (w == 0 || h == 0 || w > kDrawingMaxSide || h > kDrawingMaxSide || w * h > kImageMaxPixels)
-        throw Error("the image is " + std::to_string(w) + "x" + std::to_string(h) + " pixels; digitnet reads 1.." +
-                    std::to_string(kDrawingMaxSide) + " pixels a side and up to " +
-                    std::to_string(kImageMaxPixels >> 20) + " megapixels");
-}
 
 bool is_png(const std::string& b) { return b.size() >= 8 && std::memcmp(b.data(), "\x89PNG\r\n\x1a\n", 8) == 0; }
 
@@ -60,7 +54,7 @@ GrayImage decode_png(const std::string& bytes) {
         throw Error("the PNG file's header gives a size digitnet does not read (at most " +
                     std::to_string(kDrawingMaxSide) + " pixels a side)");
     ok(rc);
-    check_size(ihdr.width, ihdr.height);
+    check_image_size(ihdr.width, ihdr.height, "image");
     size_t size = 0;
     ok(spng_decoded_image_size(ctx.get(), SPNG_FMT_RGBA8, &size));
     std::vector<uint8_t> rgba(size);
@@ -75,10 +69,10 @@ GrayImage decode_with_stb(const std::string& bytes) {
     int w = 0, h = 0, channels = 0;
     if (!stbi_info_from_memory(data, n, &w, &h, &channels))
         throw Error("this is not an image digitnet reads: PNG, PGM, PPM or BMP");
-    check_size(static_cast<uint64_t>(w), static_cast<uint64_t>(h));
+    check_image_size(w, h, "image");
     std::unique_ptr<stbi_uc, void (*)(void*)> rgba(stbi_load_from_memory(data, n, &w, &h, &channels, 4), std::free);
     if (!rgba) throw Error(std::string("the image file is damaged: ") + stbi_failure_reason());
-    check_size(static_cast<uint64_t>(w), static_cast<uint64_t>(h));
+    check_image_size(w, h, "image");
     return {w, h, rgba_to_gray(rgba.get(), w, h)};
 }
 

@@ -7,9 +7,6 @@
 
 namespace digitnet {
 
-// Sides are 1..kDrawingMaxSide pixels (preprocess.hpp), and at most:
-constexpr uint64_t kImageMaxPixels = uint64_t{1} << 24;  // 16 megapixels (64 MiB as RGBA)
-
 // width x height gray bytes, row-major, 255 = white paper.
 struct GrayImage {
     int width = 0, height = 0;
@@ -19,8 +16,8 @@ struct GrayImage {
 // A PNG (libspng: every colour type and bit depth), PGM/PPM or BMP (stb_image)
 // file's bytes -> gray levels. Transparent pixels are composited over white
 // paper, as the page's canvas is (rgba_to_gray). Throws Error for another
-// format, a size of 0 or above the caps (read from the header, before any
-// pixel is decoded) and for corrupt data.
+// format, for a size outside check_image_size's caps (read from the header,
+// before any pixel is decoded) and for corrupt data.
 GrayImage decode_image(const std::string& bytes);
 
 }  // namespace digitnet
