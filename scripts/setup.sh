@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake g++ make pkg-config python3 libeigen3-dev catch2 zlib1g-dev libstb-dev libspng-dev libcli11-dev
+packages=(cmake g++ make pkg-config python3 libeigen3-dev catch2 zlib1g-dev libspng-dev libcli11-dev
           emscripten chromium
           clang libclang-rt-dev)  # sanitizer builds and the fuzzers
 command -v node >/dev/null || packages+=(nodejs)

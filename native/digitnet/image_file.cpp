@@ -3,41 +3,19 @@
 #include <spng.h>
 
 #include <algorithm>
-#include <cstdint>
-#include <cstdlib>
 #include <cstring>
 #include <memory>
 
 #include "digitnet/preprocess.hpp"
 #include "digitnet/spec.hpp"
 
-// stb_image for the simple formats only, its functions private to this file,
-// its allocations capped (a lying header gets "out of memory", not the memory).
-namespace {
-constexpr size_t kMaxAllocation = 4 * digitnet::kDrawingMaxPixels + 4096;  // one RGBA image and some
-void* capped_malloc(size_t n) { return n <= kMaxAllocation ? std::malloc(n) : nullptr; }
-[[maybe_unused]] void* capped_realloc(void* p, size_t n) { return n <= kMaxAllocation ? std::realloc(p, n) : nullptr; }
-}  // namespace
-#define STB_IMAGE_IMPLEMENTATION
-#define STB_IMAGE_STATIC
-#define STBI_NO_STDIO
-#define STBI_FAILURE_USERMSG
-#define STBI_ONLY_PNM
-#define STBI_ONLY_BMP
-#define STBI_MAX_DIMENSIONS digitnet::kDrawingMaxSide
-#define STBI_MALLOC(n) capped_malloc(n)
-#define STBI_REALLOC(p, n) capped_realloc(p, n)
-#define STBI_FREE(p) std::free(p)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-function"
-#include <stb/stb_image.h>
-#pragma GCC diagnostic pop
-
 namespace digitnet {
 
 namespace {
 
 bool is_png(const std::string& b) { return b.size() >= 8 && std::memcmp(b.data(), "\x89PNG\r\n\x1a\n", 8) == 0; }
+bool is_pnm(const std::string& b) { return b.size() >= 2 && b[0] == 'P' && (b[1] == '5' || b[1] == '6'); }
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
 
 GrayImage decode_png(const std::string& bytes) {
     std::unique_ptr<spng_ctx, void (*)(spng_ctx*)> ctx(spng_ctx_new(0), spng_ctx_free);
@@ -63,21 +41,57 @@ GrayImage decode_png(const std::string& bytes) {
     return {w, h, rgba_to_gray(rgba.data(), w, h)};
 }
 
-GrayImage decode_with_stb(const std::string& bytes) {
-    const auto* data = reinterpret_cast<const stbi_uc*>(bytes.data());
-    const int n = static_cast<int>(std::min<size_t>(bytes.size(), INT32_MAX));
-    int w = 0, h = 0, channels = 0;
-    if (!stbi_info_from_memory(data, n, &w, &h, &channels))
-        throw Error("this is not an image digitnet reads: PNG, PGM, PPM or BMP");
+// Binary PGM (P5) and PPM (P6), as netpbm defines them: the magic, then width,
+// height and maxval (1..65535) as decimal numbers separated by whitespace or
+// '#' comments, one whitespace byte, then the samples (2 bytes big-endian each
+// when maxval > 255). Read here rather than by stb_image, whose PNM reader
+// (2.27, in Debian 12) overflows on 16-bit files and on long numbers.
+GrayImage decode_pnm(const std::string& b) {
+    size_t at = 2;
+    auto number = [&](const char* what) {
+        for (;;) {
+            while (at < b.size() && is_space(b[at])) ++at;
+            if (at < b.size() && b[at] == '#') {
+                while (at < b.size() && b[at] != '\n') ++at;
+                continue;
+            }
+            break;
+        }
+        long v = 0;
+        const size_t first = at;
+        for (; at < b.size() && b[at] >= '0' && b[at] <= '9'; ++at)
+            if ((v = v * 10 + (b[at] - '0')) > 1000000) throw Error(std::string("the PNM file's ") + what + " is too large");
+        if (at == first) throw Error(std::string("the PNM file's header has no ") + what);
+        return v;
+    };
+    const long w = number("width"), h = number("height"), maxval = number("maxval");
+    if (maxval < 1 || maxval > 65535) throw Error("the PNM file's maxval is " + std::to_string(maxval) + ", not 1..65535");
+    if (at >= b.size() || !is_space(b[at]))
+        throw Error("the PNM file's header does not end in a space or line break");
+    ++at;
     check_image_size(w, h, "image");
-    std::unique_ptr<stbi_uc, void (*)(void*)> rgba(stbi_load_from_memory(data, n, &w, &h, &channels, 4), std::free);
-    if (!rgba) throw Error(std::string("the image file is damaged: ") + stbi_failure_reason());
-    check_image_size(w, h, "image");
-    return {w, h, rgba_to_gray(rgba.get(), w, h)};
+    const size_t channels = b[1] == '6' ? 3 : 1, depth = maxval > 255 ? 2 : 1;
+    const size_t count = static_cast<size_t>(w) * static_cast<size_t>(h);
+    if (b.size() - at < count * channels * depth)
+        throw Error("the PNM file is truncated: its " + std::to_string(w) + "x" + std::to_string(h) + " pixels need " +
+                    std::to_string(count * channels * depth) + " bytes, it has " + std::to_string(b.size() - at));
+    auto sample = [&](size_t k) {  // sample k scaled to 0..255
+        const auto* p = reinterpret_cast<const uint8_t*>(b.data()) + at + k * depth;
+        const long v = std::min<long>(depth == 2 ? (p[0] << 8 | p[1]) : p[0], maxval);
+        return static_cast<uint8_t>((v * 255 + maxval / 2) / maxval);
+    };
+    std::vector<uint8_t> rgba(4 * count, 255);
+    for (size_t i = 0; i < count; ++i)
+        for (size_t c = 0; c < 3; ++c) rgba[4 * i + c] = sample(i * channels + (channels == 3 ? c : 0));
+    return {static_cast<int>(w), static_cast<int>(h), rgba_to_gray(rgba.data(), static_cast<int>(w), static_cast<int>(h))};
 }
 
 }  // namespace
 
-GrayImage decode_image(const std::string& bytes) { return is_png(bytes) ? decode_png(bytes) : decode_with_stb(bytes); }
+GrayImage decode_image(const std::string& bytes) {
+    if (is_png(bytes)) return decode_png(bytes);
+    if (is_pnm(bytes)) return decode_pnm(bytes);
+    throw Error("this is not an image digitnet reads: PNG, or binary PGM/PPM");
+}
 
 }  // namespace digitnet

@@ -13,8 +13,8 @@ struct GrayImage {
     std::vector<uint8_t> pixels;
 };
 
-// A PNG (libspng: every colour type and bit depth), PGM/PPM or BMP (stb_image)
-// file's bytes -> gray levels. Transparent pixels are composited over white
+// A PNG (libspng: every colour type and bit depth) or binary PGM/PPM file's
+// bytes -> gray levels. Transparent pixels are composited over white
 // paper, as the page's canvas is (rgba_to_gray). Throws Error for another
 // format, for a size outside check_image_size's caps (read from the header,
 // before any pixel is decoded) and for corrupt data.
