@@ -185,7 +185,16 @@ std::string read_file(const std::string& path, const ReadLimit& limit) {
         }
     }
     if (f.bad()) throw Error("cannot read " + path);
-    return is_gzip(bytes) ? gunzip(bytes, path, budget) : bytes;
+    return inflate_if_gzip(std::move(bytes), path, limit);
+}
+
+std::string inflate_if_gzip(std::string bytes, const std::string& name, const ReadLimit& limit) {
+    Budget budget(limit, name);
+    if (!is_gzip(bytes)) {
+        budget.check(bytes);
+        return bytes;
+    }
+    return gunzip(bytes, name, budget);
 }
 
 void write_file(const std::string& path, const std::string& bytes) {

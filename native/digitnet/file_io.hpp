@@ -23,6 +23,9 @@ struct ReadLimit {
 // holds more than the limit (reading and inflating stop there).
 std::string read_file(const std::string& path, const ReadLimit& limit = {});
 
+// What read_file returns for a file called name that holds bytes.
+std::string inflate_if_gzip(std::string bytes, const std::string& name, const ReadLimit& limit = {});
+
 // Replaces the file with bytes: they go to a new file in the same folder, which
 // is then renamed onto path, so a failure (a full disk) leaves any old file whole.
 // Throws Error naming the file.
