@@ -36,9 +36,25 @@ TEST_CASE("IDX files round trip", "[idx]") {
     REQUIRE(e.images == d.images);
 }
 
-TEST_CASE("IDX files with no samples are read as an empty dataset", "[idx]") {
+TEST_CASE("IDX files with no samples are refused", "[idx]") {
     const Dataset d;
-    REQUIRE(read_idx(write_idx_images(d), write_idx_labels(d)).size() == 0);
+    REQUIRE_THROWS_WITH(read_idx(write_idx_images(d), write_idx_labels(d)), "the IDX files hold no images");
+}
+
+TEST_CASE("an IDX header announces its file's size", "[idx]") {
+    const Dataset d = sample(3);
+    CHECK(idx_file_size(write_idx_images(d)) == 16 + 3 * 784);
+    CHECK(idx_file_size(write_idx_images(d).substr(0, 16)) == 16 + 3 * 784);
+    CHECK(idx_file_size(write_idx_labels(d).substr(0, 8)) == 8 + 3);
+    CHECK(idx_file_size(write_idx_images(d).substr(0, 15)) == 0);
+    CHECK(idx_file_size("not an IDX file") == 0);
+    std::string huge = write_idx_images(d).substr(0, 16);
+    set_u32be(huge, 4, 0xFFFFFFFF);
+    set_u32be(huge, 8, 0xFFFF);
+    set_u32be(huge, 12, 0xFFFF);
+    CHECK(idx_file_size(huge) == 16 + 0xFFFFFFFFull * 0xFFFF * 0xFFFF);
+    set_u32be(huge, 12, 0xFFFFFFFF);  // n * rows * cols past 2^64: no wrap-around
+    CHECK(idx_file_size(huge) == UINT64_MAX);
 }
 
 TEST_CASE("IDX refusals say what is wrong", "[idx]") {

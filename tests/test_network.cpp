@@ -172,3 +172,18 @@ TEST_CASE("the fused SGD step equals the gradient followed by p -= lr g", "[sgd]
         }
     }
 }
+
+TEST_CASE("seed 002's batch softmax takes each column's own maximum", "[loss]") {
+    // Column 1 lies 1000 below column 0: one global maximum would underflow all of
+    // column 1 to 0 and divide 0 by 0.
+    Matrix Z(2, 2);
+    Z << 0, -1000, 2, -998;
+    Matrix S;
+    batch_softmax(Z, S);
+    const double e2 = std::exp(2.0);
+    for (int k = 0; k < 2; ++k) {
+        CHECK(S(0, k) == Approx(1 / (1 + e2)));
+        CHECK(S(1, k) == Approx(e2 / (1 + e2)));
+    }
+    CHECK(S.allFinite());
+}

@@ -159,6 +159,17 @@ TEST_CASE("empty drawings and bad sizes are refused", "[preprocess]") {
     REQUIRE_THROWS_WITH(rgba_to_gray(black.px.data(), 1, 0), Contains("1x0"));
 }
 
+TEST_CASE("a speck of ink is refused as too little to read", "[preprocess]") {
+    Image dot(64, 64, 255);
+    dot.fill(30, 30, 30, 30, 0);  // one dark pixel
+    REQUIRE_THROWS_WITH(preprocess_drawing(dot.px.data(), 64, 64, false),
+                        Contains("too little ink") && Contains("about 1 pixel"));
+    dot.fill(31, 30, 31, 30, 0);  // two
+    REQUIRE_THROWS_WITH(preprocess_drawing(dot.px.data(), 64, 64, false), Contains("too little ink"));
+    dot.fill(30, 31, 30, 31, 0);  // three: enough
+    CHECK(preprocess_drawing(dot.px.data(), 64, 64, false).size() == 784);
+}
+
 TEST_CASE("RGBA is composited over white", "[preprocess]") {
     const std::vector<uint8_t> rgba = {
         0,   0,   0,   0,    // transparent

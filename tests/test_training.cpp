@@ -164,7 +164,34 @@ TEST_CASE("the learning rate follows a cosine from its value down to the final f
     CHECK(t.run(2).learning_rate == Approx(expected(0.25)));  // 0.0883
     CHECK(t.run(2).learning_rate == Approx(expected(0.5)));   // 0.06
     CHECK(t.run(2).learning_rate == Approx(expected(0.75)));  // 0.0317
-    CHECK(t.run(4).learning_rate == Approx(0.02));            // past the end: the final fraction
+    CHECK(t.run(1).learning_rate == Approx(expected(0.875)));  // the last batch; past it the trainer refuses
+}
+
+TEST_CASE("with replacement every batch is whole: there are no epoch ends to cut it", "[training]") {
+    const Dataset data = xor_set();  // 32 samples
+    Network net = xor_net(3);
+    TrainConfig cfg;
+    cfg.sampling = Sampling::WithReplacement;
+    cfg.batch_size = 12;
+    Trainer t(net, data, cfg);
+    const Progress p = t.run(3);  // 12 + 12 + 12 (not 12 + 12 + 8)
+    CHECK(p.samples == 36);
+    CHECK(p.epoch == 1);
+    CHECK(p.epochs == Approx(36.0 / 32.0));
+}
+
+TEST_CASE("a slice past the end of the learning-rate schedule is refused before it starts", "[training]") {
+    const Dataset data = xor_set();
+    Network net = xor_net(3);
+    TrainConfig cfg;
+    cfg.schedule_batches = 5;
+    Trainer t(net, data, cfg);
+    t.run(3);
+    const std::vector<float> after3 = net.params();
+    CHECK_THROWS_WITH(t.run(3), Catch::Contains("schedule ends after 5 batches: 3 are done"));
+    CHECK(net.params() == after3);
+    CHECK(t.progress().batches == 3);
+    CHECK(t.run(2).batches == 5);
 }
 
 TEST_CASE("a learning rate that diverges is refused and the weights are kept", "[training]") {
@@ -188,8 +215,17 @@ TEST_CASE("a learning rate that diverges is refused and the weights are kept", "
 
 TEST_CASE("Adam's bounded steps that only make the loss climb are refused too", "[training]") {
     // Adam moves each weight by about lr per step, so nothing becomes infinite:
-    // the loss climbing far above where it started is what gives it away.
-    const Dataset data = xor_set();
+    // the loss climbing far above where it started is what gives it away. Every
+    // input carries both labels, so no weights can fit them: the best is 50/50
+    // (loss ln 2), and steps of 10^4 make the outputs confident and half of them
+    // wrong, on any CPU (on XOR alone, some CPUs' rounding let such steps
+    // settle on a perfect fit instead).
+    Dataset data = xor_set();
+    const Dataset flipped = data;
+    for (size_t i = 0; i < flipped.size(); ++i) {
+        data.images.insert(data.images.end(), flipped.image(i), flipped.image(i) + flipped.pixels());
+        data.labels.push_back(static_cast<uint8_t>(1 - flipped.labels[i]));
+    }
     Network net = xor_net(6);
     const std::vector<float> start = net.params();
     TrainConfig cfg;

@@ -7,10 +7,14 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 #include <string>
 
+#include "digitnet/failure.hpp"
+#include "digitnet/idx.hpp"
+#include "digitnet/preprocess.hpp"
 #include "session.hpp"
 #include "settings_js.hpp"
 
@@ -21,7 +25,13 @@ using digitnet::wasm::Session;
 
 namespace {
 
-// f(), or the Error its C++ exception describes (see the top of the file).
+// Arrays are measured before anything is allocated for them: a byte array may
+// be at most this large, an IDX file no larger than its header announces.
+constexpr size_t kMaxArrayBytes = size_t{256} << 20;
+constexpr size_t kMaxModelBytes = size_t{64} << 20;
+
+// f(), or the Error its C++ exception describes (see the top of the file), in
+// words for people (message_for) whatever the exception.
 template <class F>
 val guarded(F&& f) {
     try {
@@ -31,15 +41,41 @@ val guarded(F&& f) {
         error.set("setting", e.key);
         return error;
     } catch (const std::exception& e) {
-        return val::global("Error").new_(std::string(e.what()));
+        return val::global("Error").new_(message_for(e));
     }
 }
 
-// Number of bytes in a Uint8Array (or Uint8ClampedArray, as in canvas ImageData).
-size_t byte_count(const val& array, const char* what) {
-    if (!array.instanceof(val::global("Uint8Array")) && !array.instanceof(val::global("Uint8ClampedArray")))
-        throw Error(std::string(what) + " must be a Uint8Array");
-    return array["length"].as<size_t>();
+// A real typed array's type name and length, read with %TypedArray%.prototype's
+// own getters: an object whose `length` or prototype lies cannot fool them, and
+// they never throw (a JS throw here would skip C++ destructors). type is "" for
+// anything that is not a typed array.
+struct TypedArray {
+    std::string type;
+    size_t length = 0;
+};
+
+TypedArray typed_array(const val& x) {
+    static const val getters = [] {
+        const val object = val::global("Object");
+        const val proto = object.call<val>("getPrototypeOf", val::global("Uint8Array")["prototype"]);
+        val g = val::object();
+        g.set("tag", object.call<val>("getOwnPropertyDescriptor", proto, val::global("Symbol")["toStringTag"])["get"]);
+        g.set("length", object.call<val>("getOwnPropertyDescriptor", proto, val("length"))["get"]);
+        return g;
+    }();
+    const val tag = getters["tag"].call<val>("call", x);
+    if (!tag.isString()) return {};
+    return {tag.as<std::string>(), getters["length"].call<val>("call", x).as<size_t>()};
+}
+
+// Number of bytes in a Uint8Array (or Uint8ClampedArray, as in canvas ImageData), at most max_bytes.
+size_t byte_count(const val& array, const char* what, size_t max_bytes = kMaxArrayBytes) {
+    const TypedArray a = typed_array(array);
+    if (a.type != "Uint8Array" && a.type != "Uint8ClampedArray") throw Error(std::string(what) + " must be a Uint8Array");
+    if (a.length > max_bytes)
+        throw Error(std::string(what) + " has " + std::to_string(a.length) + " bytes, more than the " +
+                    std::to_string(max_bytes) + " digitnet takes");
+    return a.length;
 }
 
 // A JS typed array's contents copied into n elements of wasm memory at dst.
@@ -48,10 +84,25 @@ void copy_from_js(const val& array, T* dst, size_t n) {
     val(typed_memory_view(n, dst)).call<void>("set", array);
 }
 
-std::string bytes_from_js(const val& array, const char* what) {
-    std::string bytes(byte_count(array, what), '\0');
+std::string bytes_from_js(const val& array, const char* what, size_t max_bytes = kMaxArrayBytes) {
+    std::string bytes(byte_count(array, what, max_bytes), '\0');
     copy_from_js(array, reinterpret_cast<uint8_t*>(bytes.data()), bytes.size());
     return bytes;
+}
+
+// An IDX file's bytes, refused before they are copied when the array holds
+// more than its header announces. A header that is no IDX header is handed on
+// alone, for read_idx to say what is wrong with it.
+std::string idx_from_js(const val& array, const std::string& what) {
+    const size_t n = byte_count(array, what.c_str());
+    std::string header;
+    for (size_t i = 0; i < std::min<size_t>(n, 16); ++i) header.push_back(static_cast<char>(array[i].as<int>()));
+    const uint64_t announced = idx_file_size(header);
+    if (announced == 0) return header;
+    if (n > announced)
+        throw Error(what + " hold " + std::to_string(n) + " bytes, more than the " + std::to_string(announced) +
+                    " bytes their IDX header announces");
+    return bytes_from_js(array, what.c_str());
 }
 
 // A new JS typed array (Uint8Array, Int32Array, Float32Array) holding a copy of n elements.
@@ -65,17 +116,21 @@ val uint8_to_js(const std::string& bytes) {
 }
 
 // A JS number that must count or index something: a whole number in [0, end).
-size_t whole_arg(double x, double end, const std::string& what) {
-    if (!(x >= 0 && x < end) || std::floor(x) != x) {
+size_t whole_arg(const val& x, double end, const std::string& what) {
+    const double v = x.isNumber() ? x.as<double>() : -1.0;
+    if (!(v >= 0 && v < end) || std::floor(v) != v) {
         std::ostringstream msg;
         msg.precision(12);
-        msg << what << " must be a whole number from 0 to " << end - 1 << ", not " << x;
+        msg << what << " must be a whole number from 0 to " << end - 1 << ", not ";
+        const std::string type = x.typeOf().as<std::string>();
+        if (x.isNumber()) msg << v;
+        else msg << (type == "object" || type == "undefined" ? "an " : "a ") << type;
         throw Error(msg.str());
     }
-    return static_cast<size_t>(x);
+    return static_cast<size_t>(v);
 }
 
-val train(Session& s, double batches) {
+val train(Session& s, const val& batches) {
     const wasm::TrainStatus t = s.train(static_cast<long>(whole_arg(batches, 2147483648.0, "the number of batches")));
     val o = val::object();
     o.set("batches", static_cast<double>(t.progress.batches));
@@ -103,20 +158,25 @@ val evaluate_held_out(const Session& s) {
     return o;
 }
 
-size_t held_out_index(const Session& s, double i) {
+size_t held_out_index(const Session& s, const val& i) {
     const double n = static_cast<double>(s.held_out().size());
     return whole_arg(i, n, "the held-out index (of " + std::to_string(s.held_out().size()) + " digits)");
 }
 
-val predict_drawing(Session& s, const val& rgba, int width, int height) {
-    std::vector<uint8_t> pixels(byte_count(rgba, "the drawing"));
-    if (width > 0 && height > 0 && pixels.size() != 4 * static_cast<size_t>(width) * static_cast<size_t>(height))
-        throw Error("a " + std::to_string(width) + "x" + std::to_string(height) + " drawing needs " +
-                    std::to_string(4 * static_cast<size_t>(width) * static_cast<size_t>(height)) +
-                    " RGBA bytes, got " + std::to_string(pixels.size()));
+val predict_drawing(Session& s, const val& rgba, const val& width, const val& height) {
+    const size_t bytes = byte_count(rgba, "the drawing");
+    const double end = kDrawingMaxSide + 1.0;
+    const int w = static_cast<int>(whole_arg(width, end, "the drawing's width"));
+    const int h = static_cast<int>(whole_arg(height, end, "the drawing's height"));
+    check_image_size(w, h, "drawing");
+    const size_t expected = 4 * static_cast<size_t>(w) * static_cast<size_t>(h);
+    if (bytes != expected)
+        throw Error("a " + std::to_string(w) + "x" + std::to_string(h) + " drawing needs " + std::to_string(expected) +
+                    " RGBA bytes, got " + std::to_string(bytes));
+    std::vector<uint8_t> pixels(bytes);
     copy_from_js(rgba, pixels.data(), pixels.size());
     std::vector<uint8_t> image;
-    const std::vector<float> p = s.predict_drawing(pixels.data(), width, height, image);
+    const std::vector<float> p = s.predict_drawing(pixels.data(), w, h, image);
     val o = val::object();
     o.set("probabilities", copy_to_js("Float32Array", p.data(), p.size()));
     o.set("image", copy_to_js("Uint8Array", image.data(), image.size()));
@@ -125,20 +185,27 @@ val predict_drawing(Session& s, const val& rgba, int width, int height) {
 
 val predict_image(Session& s, const val& image) {
     const size_t expected = static_cast<size_t>(s.network().spec().inputs());
+    const size_t n = byte_count(image, "the image");
+    if (n != expected) throw Error("expected an image of " + std::to_string(expected) + " pixels, got " + std::to_string(n));
     const std::string bytes = bytes_from_js(image, "the image");
-    if (bytes.size() != expected)
-        throw Error("expected an image of " + std::to_string(expected) + " pixels, got " + std::to_string(bytes.size()));
     const std::vector<float> p = s.predict_image(reinterpret_cast<const uint8_t*>(bytes.data()));
     return copy_to_js("Float32Array", p.data(), p.size());
 }
 
+// The weights are checked as loadModel checks a model file's, then replace the network's.
 val set_weights(Session& s, const val& weights) {
     std::vector<float>& params = s.network().params();
-    if (!weights.instanceof(val::global("Float32Array"))) throw Error("the weights must be a Float32Array");
-    const size_t n = weights["length"].as<size_t>();
-    if (n != params.size())
-        throw Error("expected " + std::to_string(params.size()) + " weights, got " + std::to_string(n));
-    copy_from_js(weights, params.data(), n);
+    const TypedArray a = typed_array(weights);
+    if (a.type != "Float32Array") throw Error("the weights must be a Float32Array");
+    if (a.length != params.size())
+        throw Error("expected " + std::to_string(params.size()) + " weights, got " + std::to_string(a.length));
+    std::vector<float> next(a.length);
+    copy_from_js(weights, next.data(), next.size());
+    for (size_t i = 0; i < next.size(); ++i)
+        if (!std::isfinite(next[i]))
+            throw Error("weight " + std::to_string(i) + " is " + (std::isnan(next[i]) ? "NaN" : "infinite") +
+                        ": the weights were not changed");
+    params = std::move(next);
     return val::undefined();
 }
 
@@ -163,13 +230,13 @@ EMSCRIPTEN_BINDINGS(digitnet) {
         .constructor<>()
         .function("setTrainingData", +[](Session& s, const val& images, const val& labels) {
             return guarded([&] {
-                s.set_training_data(bytes_from_js(images, "the images"), bytes_from_js(labels, "the labels"));
+                s.set_training_data(idx_from_js(images, "the images"), idx_from_js(labels, "the labels"));
                 return val::undefined();
             });
         })
         .function("setHeldOutData", +[](Session& s, const val& images, const val& labels) {
             return guarded([&] {
-                s.set_held_out_data(bytes_from_js(images, "the images"), bytes_from_js(labels, "the labels"));
+                s.set_held_out_data(idx_from_js(images, "the images"), idx_from_js(labels, "the labels"));
                 return val::undefined();
             });
         })
@@ -180,19 +247,19 @@ EMSCRIPTEN_BINDINGS(digitnet) {
             });
         })
         .function("settings", +[](Session& s) { return guarded([&] { return wasm::recipe_to_js(s.recipe()); }); })
-        .function("train", +[](Session& s, double batches) { return guarded([&] { return train(s, batches); }); })
+        .function("train", +[](Session& s, const val& batches) { return guarded([&] { return train(s, batches); }); })
         .function("evaluateHeldOut", +[](Session& s) { return guarded([&] { return evaluate_held_out(s); }); })
         .function("heldOutCount", +[](Session& s) { return val(static_cast<double>(s.held_out().size())); })
-        .function("heldOutImage", +[](Session& s, double i) {
+        .function("heldOutImage", +[](Session& s, const val& i) {
             return guarded([&] {
                 const Dataset& d = s.held_out();
                 return copy_to_js("Uint8Array", d.image(held_out_index(s, i)), static_cast<size_t>(d.pixels()));
             });
         })
-        .function("heldOutLabel", +[](Session& s, double i) {
+        .function("heldOutLabel", +[](Session& s, const val& i) {
             return guarded([&] { return val(static_cast<int>(s.held_out().labels[held_out_index(s, i)])); });
         })
-        .function("predictDrawing", +[](Session& s, const val& rgba, int width, int height) {
+        .function("predictDrawing", +[](Session& s, const val& rgba, const val& width, const val& height) {
             return guarded([&] { return predict_drawing(s, rgba, width, height); });
         })
         .function("predictImage", +[](Session& s, const val& image) {
@@ -201,7 +268,7 @@ EMSCRIPTEN_BINDINGS(digitnet) {
         .function("saveModel", +[](Session& s) { return guarded([&] { return uint8_to_js(s.save_model()); }); })
         .function("loadModel", +[](Session& s, const val& bytes) {
             return guarded([&] {
-                s.load_model(bytes_from_js(bytes, "the model"));
+                s.load_model(bytes_from_js(bytes, "the model", kMaxModelBytes));
                 return val::undefined();
             });
         })

@@ -2,10 +2,11 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <map>
 #include <iostream>
+#include <map>
 
 #include "commands.hpp"
+#include "digitnet/failure.hpp"
 #include "digitnet/settings.hpp"
 
 using namespace digitnet;
@@ -97,7 +98,7 @@ int main(int argc, char** argv) {
 
     CLI::App* p = app.add_subcommand("predict", "read the digit in an image file");
     p->add_option("model", model, "model file")->required();
-    p->add_option("image", image, "PNG, JPEG, BMP, ... of one digit")->required();
+    p->add_option("image", image, "PNG or binary PGM/PPM of one digit")->required();
     p->add_option("--ink", ink, "bright, dark or auto (from the image border)");
 
     double seconds = 2.0;
@@ -126,7 +127,7 @@ int main(int argc, char** argv) {
         if (b->parsed()) return bench_command(bench_data, seconds);
         if (x->parsed()) return export_command(model, out);
     } catch (const std::exception& err) {  // digitnet::Error, and the standard library's (out of memory, ...)
-        std::fprintf(stderr, "digitnet: %s\n", err.what());
+        std::fprintf(stderr, "digitnet: %s\n", message_for(err).c_str());
         return 1;
     }
     return 0;

@@ -1,21 +1,21 @@
 #include <algorithm>
 #include <cstdio>
-#include <memory>
-
-#include <stb/stb_image.h>
 
 #include "commands.hpp"
 #include "digitnet/evaluate.hpp"
 #include "digitnet/file_io.hpp"
+#include "digitnet/image_file.hpp"
 #include "digitnet/model_file.hpp"
 #include "digitnet/preprocess.hpp"
 
 namespace digitnet::cli {
 
 namespace {
+constexpr uint64_t kMaxImageFileBytes = uint64_t{64} << 20;
+
 // The paper's gray level: the median of the image's border pixels.
 uint8_t paper_level(const uint8_t* g, int w, int h) {
-    std::vector<uint8_t> border;
+    std::vector<uint8_t> border;  // w, h >= 1 (decode_image)
     for (int x = 0; x < w; ++x) border.push_back(g[x]), border.push_back(g[(h - 1) * w + x]);
     for (int y = 0; y < h; ++y) border.push_back(g[y * w]), border.push_back(g[y * w + w - 1]);
     std::nth_element(border.begin(), border.begin() + border.size() / 2, border.end());
@@ -34,24 +34,23 @@ void flatten_paper(uint8_t* g, size_t n, int paper, bool ink_bright) {
 }  // namespace
 
 int predict_command(const std::string& model_path, const std::string& image_path, const std::string& ink) {
+    if (ink != "bright" && ink != "dark" && ink != "auto") throw Error("--ink must be bright, dark or auto");
     const Network net = load_model(read_file(model_path));
     net.spec().require_digit_shape();
-    const std::string bytes = read_file(image_path);
-    int w = 0, h = 0, channels = 0;
-    std::unique_ptr<uint8_t, void (*)(void*)> gray(
-        stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()), &w, &h,
-                              &channels, 1),
-        stbi_image_free);
-    if (!gray) throw Error("cannot read image " + image_path + ": " + stbi_failure_reason());
-    const uint8_t paper = paper_level(gray.get(), w, h);
-    bool bright;
-    if (ink == "bright") bright = true;
-    else if (ink == "dark") bright = false;
-    else if (ink == "auto") bright = paper < 128;
-    else throw Error("--ink must be bright, dark or auto");
-    flatten_paper(gray.get(), static_cast<size_t>(w) * h, paper, bright);
+    const std::string bytes = read_file(image_path, ReadLimit{kMaxImageFileBytes});
+    GrayImage image;
+    try {
+        image = decode_image(bytes);
+    } catch (const Error& e) {
+        throw Error("cannot read image " + image_path + ": " + e.what());
+    }
+    const int w = image.width, h = image.height;
+    uint8_t* gray = image.pixels.data();
+    const uint8_t paper = paper_level(gray, w, h);
+    const bool bright = ink == "bright" || (ink == "auto" && paper < 128);
+    flatten_paper(gray, image.pixels.size(), paper, bright);
 
-    const std::vector<uint8_t> seen = preprocess_drawing(gray.get(), w, h, bright);
+    const std::vector<uint8_t> seen = preprocess_drawing(gray, w, h, bright);
     Workspace ws;
     Matrix X;
     const std::vector<float> p = classify(net, seen.data(), ws, X);

@@ -1,5 +1,6 @@
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 
 #include "commands.hpp"
@@ -36,10 +37,14 @@ int train_command(const TrainOptions& o) {
         Progress p;
         try {
             p = trainer.run(slice);
-        } catch (const Error& e) {  // the trainer has undone the slice: keep what was learnt before it
-            if (o.out_path.empty()) throw;
-            write_file(o.out_path, save_model(net));
-            throw Error(std::string(e.what()) + " (the weights from before are saved in " + o.out_path + ")");
+        } catch (const Error& e) {  // the trainer has undone the slice: keep what was learnt before it,
+            // but never over a file that was there before this run (a failed run leaves it alone).
+            if (o.out_path.empty() || trainer.progress().batches == 0) throw;
+            const bool taken = std::filesystem::exists(o.out_path);
+            const std::string path = taken ? o.out_path + ".before-divergence" : o.out_path;
+            write_file(path, save_model(net));
+            throw Error(std::string(e.what()) + " (the weights from before are saved in " + path +
+                        (taken ? "; " + o.out_path + " is left as it was)" : ")"));
         }
         const double dt = std::chrono::duration<double>(clock::now() - t0).count();
         train_seconds += dt;

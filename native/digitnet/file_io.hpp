@@ -1,20 +1,38 @@
 #pragma once
 // Files on disk (native builds only: the WebAssembly core is handed bytes).
+#include <cstdint>
 #include <string>
 
 #include "digitnet/dataset.hpp"
 
 namespace digitnet {
 
+constexpr uint64_t kMaxFileBytes = uint64_t{256} << 20;  // larger files (after inflating) are refused
+
+// How much of a file read_file accepts: at most max_bytes and, once the first
+// header_bytes bytes are in, at most what announced(those bytes) returns (0: no say).
+struct ReadLimit {
+    uint64_t max_bytes = kMaxFileBytes;
+    size_t header_bytes = 0;
+    uint64_t (*announced)(const std::string& header) = nullptr;
+};
+
 // The whole file; if it starts with the gzip magic bytes 1f 8b it is inflated
 // (several concatenated gzip members are read one after another).
-// Throws Error naming the file if it cannot be read or is not valid gzip.
-std::string read_file(const std::string& path);
+// Throws Error naming the file if it cannot be read, is not valid gzip, or
+// holds more than the limit (reading and inflating stop there).
+std::string read_file(const std::string& path, const ReadLimit& limit = {});
 
-// Replaces the file's contents with bytes. Throws Error naming the file.
+// What read_file returns for a file called name that holds bytes.
+std::string inflate_if_gzip(std::string bytes, const std::string& name, const ReadLimit& limit = {});
+
+// Replaces the file with bytes: they go to a new file in the same folder, which
+// is then renamed onto path, so a failure (a full disk) leaves any old file whole.
+// Throws Error naming the file.
 void write_file(const std::string& path, const std::string& bytes);
 
-// Throws Error unless a file can be written at path (an existing file is left as it is).
+// Throws Error unless write_file could write path: it is no folder and its
+// folder takes new files. An existing file is left as it is.
 void check_writable(const std::string& path);
 
 // A dataset from either format, gzipped or not:
@@ -22,6 +40,7 @@ void check_writable(const std::string& path);
 //  - an IDX images file: its labels file has the same path with "images-idx3"
 //    replaced by "labels-idx1" (or "images.idx3" by "labels.idx1") in the file
 //    name, e.g. train-images-idx3-ubyte.gz -> train-labels-idx1-ubyte.gz.
+// An IDX file may not hold more than its header announces.
 // Errors name the file they are about.
 Dataset load_dataset(const std::string& path);
 

@@ -53,6 +53,19 @@ void check_payload(const std::string& b, uint64_t header_size, uint64_t payload,
 
 }  // namespace
 
+uint64_t idx_file_size(const std::string& header) {
+    if (header.size() >= 16 && get_u32be(header, 0) == kImageMagic) {
+        uint64_t pixels = 0;  // n * rows * cols, saturated: absurd headers must not wrap to small sizes
+        if (__builtin_mul_overflow(static_cast<uint64_t>(get_u32be(header, 4)) * get_u32be(header, 8),
+                                   get_u32be(header, 12), &pixels) ||
+            pixels > UINT64_MAX - 16)
+            return UINT64_MAX;
+        return 16 + pixels;
+    }
+    if (header.size() >= 8 && get_u32be(header, 0) == kLabelMagic) return 8 + static_cast<uint64_t>(get_u32be(header, 4));
+    return 0;
+}
+
 Dataset read_idx(const std::string& image_bytes, const std::string& label_bytes) {
     check_header(image_bytes, 16, kImageMagic, "images");
     check_header(label_bytes, 8, kLabelMagic, "labels");
@@ -65,8 +78,9 @@ Dataset read_idx(const std::string& image_bytes, const std::string& label_bytes)
     if (label_count != n)
         throw Error("the IDX images file holds " + std::to_string(n) + " images but the labels file holds " +
                     std::to_string(label_count) + " labels");
-    check_payload(image_bytes, 16, static_cast<uint64_t>(n) * rows * cols, "images");
-    check_payload(label_bytes, 8, n, "labels");
+    if (n == 0) throw Error("the IDX files hold no images");
+    check_payload(image_bytes, 16, idx_file_size(image_bytes) - 16, "images");
+    check_payload(label_bytes, 8, idx_file_size(label_bytes) - 8, "labels");
 
     Dataset d;
     d.rows = static_cast<int>(rows);

@@ -17,7 +17,9 @@ void check_loss(const LossSpec& loss, Activation output) {
 }
 
 void batch_softmax(const Matrix& Z, Matrix& S) {
-    S = (Z.array() - Z.maxCoeff()).exp().matrix();
+    // Each column's own maximum: a column far below the others would otherwise
+    // underflow to all zeros and divide 0 by 0.
+    S = (Z.rowwise() - Z.colwise().maxCoeff()).array().exp().matrix();
     const Vector column_sums = S.colwise().sum();
     S.array().rowwise() /= column_sums.array();
 }

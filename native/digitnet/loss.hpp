@@ -13,8 +13,8 @@
 
 namespace digitnet {
 
-// Seed 002's softmax over the batch axis: S = exp(Z - max Z), each column
-// divided by its sum over the rows (B x K -> B x K).
+// Seed 002's softmax over the batch axis: S = exp(Z - max of Z's column), each
+// column divided by its sum over the rows (B x K -> B x K).
 void batch_softmax(const Matrix& Z, Matrix& S);
 
 // Throws Error if the loss cannot be used with this output activation.

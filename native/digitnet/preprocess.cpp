@@ -58,16 +58,18 @@ AxisTaps axis_taps(int n, double s, double o) {
     return t;
 }
 
-void check_size(int width, int height) {
-    if (width <= 0 || height <= 0 || width > kDrawingMaxSide || height > kDrawingMaxSide)
-        throw Error("the drawing is " + std::to_string(width) + "x" + std::to_string(height) +
-                    " pixels; each side must be 1.." + std::to_string(kDrawingMaxSide));
-}
-
 }  // namespace
 
+void check_image_size(int64_t width, int64_t height, const char* what) {
+    if (width <= 0 || height <= 0 || width > kDrawingMaxSide || height > kDrawingMaxSide ||
+        width * height > kDrawingMaxPixels)
+        throw Error(std::string("the ") + what + " is " + std::to_string(width) + "x" + std::to_string(height) +
+                    " pixels; each side must be 1.." + std::to_string(kDrawingMaxSide) + ", and " +
+                    std::to_string(kDrawingMaxPixels >> 20) + " megapixels at most");
+}
+
 std::vector<uint8_t> preprocess_drawing(const uint8_t* gray, int width, int height, bool ink_bright) {
-    check_size(width, height);
+    check_image_size(width, height, "drawing");
     if (!gray) throw Error("no drawing was given");
     std::array<int, 256> ink{};  // gray byte -> ink, noise removed
     for (int g = 0; g < 256; ++g) {
@@ -101,6 +103,9 @@ std::vector<uint8_t> preprocess_drawing(const uint8_t* gray, int width, int heig
         my += (y + 0.5) * m;
     }
     if (x1 < 0) throw Error("the drawing is empty: draw a digit first");
+    if (mass < kMinInkPixels * 255.0)
+        throw Error("the drawing has too little ink to read (about " + std::to_string(std::lround(mass / 255.0)) +
+                    " pixel's worth): draw a larger digit");
 
     const int bw = x1 - x0 + 1, bh = y1 - y0 + 1;
     const double s = kBox / std::max(bw, bh);
@@ -136,7 +141,7 @@ std::vector<uint8_t> preprocess_drawing(const uint8_t* gray, int width, int heig
 }
 
 std::vector<uint8_t> rgba_to_gray(const uint8_t* rgba, int w, int h) {
-    check_size(w, h);
+    check_image_size(w, h, "drawing");
     if (!rgba) throw Error("no image was given");
     std::vector<uint8_t> gray(static_cast<size_t>(w) * h);
     for (size_t i = 0; i < gray.size(); ++i) {

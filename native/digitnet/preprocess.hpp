@@ -11,8 +11,14 @@
 
 namespace digitnet {
 
-constexpr int kDrawingMaxSide = 10000;  // larger canvases are refused
+constexpr int kDrawingMaxSide = 10000;                  // larger canvases are refused,
+constexpr int64_t kDrawingMaxPixels = int64_t{1} << 24;  // and those of more than 16 megapixels
 constexpr uint8_t kInkThreshold = 32;   // ink below this (of 255) counts as background noise
+constexpr int kMinInkPixels = 3;        // less ink than this many full pixels is a speck, not a digit
+
+// Throws Error unless an image ("drawing", "image") of width x height pixels is
+// within the caps above: checked before anything of that size is allocated.
+void check_image_size(int64_t width, int64_t height, const char* what);
 
 // gray: width*height bytes, row-major. ink_bright: true if ink is 255 on a 0
 // background (MNIST's way), false for dark ink on a light background.
@@ -26,7 +32,8 @@ constexpr uint8_t kInkThreshold = 32;   // ink below this (of 255) counts as bac
 // this is exact area averaging of the source pixels; when enlarging, the source
 // is read bilinearly at 4x4 points per output pixel, so edges stay anti-aliased.
 // Ink mapped outside the field is clipped.
-// Throws Error for sizes outside 1..kDrawingMaxSide and for a drawing with no ink.
+// Throws Error for sizes outside the caps (check_image_size), for a drawing with no ink
+// and for one with less than kMinInkPixels pixels' worth of it.
 std::vector<uint8_t> preprocess_drawing(const uint8_t* gray, int width, int height, bool ink_bright);
 
 // Canvas ImageData (w*h RGBA bytes, not premultiplied) -> gray, composited over

@@ -47,7 +47,8 @@ float Trainer::scheduled_learning_rate() const {
     return static_cast<float>(lr * (f + (1.0 - f) * 0.5 * (1.0 + std::cos(3.141592653589793 * t))));
 }
 
-// Fills batch_indices_ with the next batch (the last one of an epoch may be short).
+// Fills batch_indices_ with the next batch. With replacement, an "epoch" is
+// counted each time as many samples as the data set holds have been drawn.
 void Trainer::next_indices(int batch) {
     batch_indices_.resize(static_cast<size_t>(batch));
     if (config_.sampling == Sampling::WithReplacement) {
@@ -58,7 +59,7 @@ void Trainer::next_indices(int batch) {
         position_ += static_cast<size_t>(batch);
     }
     if (position_ >= data_.size()) {
-        position_ = 0;
+        position_ -= data_.size();
         ++progress_.epoch;
         if (config_.sampling == Sampling::Shuffled) rng_.shuffle(order_);
     }
@@ -98,14 +99,22 @@ void Trainer::undo_slice(double loss) {
 }
 
 Progress Trainer::run(long batches) {
+    // Refused before anything changes: past its end the schedule has no learning rate.
+    if (config_.schedule_batches > 0 && batches > config_.schedule_batches - progress_.batches)
+        throw Error("the learning-rate schedule ends after " + std::to_string(config_.schedule_batches) +
+                    " batches: " + std::to_string(progress_.batches) + " are done, so " + std::to_string(batches) +
+                    " more cannot be trained");
     save(candidate_);
     const float scale = net_.spec().input_scale;
     const Activation out = net_.spec().layers.back().activation;
     double loss_sum = 0.0;
     long correct = 0, seen = 0;
     for (long step = 0; step < batches; ++step) {
-        const int batch = static_cast<int>(std::min<size_t>(static_cast<size_t>(config_.batch_size),
-                                                            data_.size() - position_));
+        // An epoch's last batch may be short, except when drawing with replacement (no epochs to end).
+        const int batch = config_.sampling == Sampling::WithReplacement
+                              ? config_.batch_size
+                              : static_cast<int>(std::min<size_t>(static_cast<size_t>(config_.batch_size),
+                                                                  data_.size() - position_));
         next_indices(batch);
         if (config_.augment.enabled) {
             X_.resize(batch, data_.pixels());
