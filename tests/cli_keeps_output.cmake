@@ -4,7 +4,7 @@ file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 set(out ${WORK}/good.model)
 file(COPY_FILE ${GOOD} ${out})
-execute_process(COMMAND ${DIGITNET} train --optimizer sgd --lr 1e30 --no-augment --steps 40 --limit 300 -q -o ${out}
+execute_process(COMMAND ${DIGITNET} train --optimizer sgd --lr 100 --no-augment --steps 40 --limit 300 -q -o ${out}
   RESULT_VARIABLE rc ERROR_VARIABLE err OUTPUT_QUIET)
 if(rc EQUAL 0 OR NOT err MATCHES "digitnet: training diverged")
   message(FATAL_ERROR "expected the run to diverge, got exit ${rc}: ${err}")
