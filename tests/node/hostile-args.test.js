@@ -30,7 +30,7 @@ function idxImages(n, size) {
 test('10,000 calls with wrong or lying arguments are refused and leave the heap as it was', async () => {
   const s = new M.Session();
   await M.loadBundledData(s);
-  s.configure('{}');
+  s.configure({});
   const weights = s.getWeights();
 
   const claimsHuge = { length: 1e9, byteLength: 1e9 };
