@@ -91,7 +91,7 @@ test('training pauses, resumes and resets', async () => {
 test('bad settings are explained beside their field', async () => {
   await setField(page, 'layers', '128,abc');
   assert.equal(await page.getAttribute(byTestId('setting-layers'), 'aria-invalid'), 'true');
-  assert.match(await page.textContent('#setting-layers-note'), /hidden layer/);
+  assert.match(await page.textContent('#setting-layers-note'), /'abc' is not a layer; allowed: /);
   await setField(page, 'layers', '64');
   await setField(page, 'learning-rate', '-1');
   const message = await page.textContent('#setting-learning-rate-note');
@@ -108,7 +108,7 @@ test('training that starts clears the last error', async () => {
   await page.click(byTestId('train-toggle'));
   await waitForState(page, 'running');
   assert.equal(await page.getAttribute(byTestId('status'), 'class'), 'status');
-  assert.match(await text(page, 'status'), /^Training 784-64-10/);
+  assert.match(await text(page, 'status'), /^Training the network \(layers 64, relu\)/);
   await page.click(byTestId('train-toggle'));
   await waitForState(page, 'paused');
   assert.deepEqual(page.errors, []);
