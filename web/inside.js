@@ -7,7 +7,9 @@
 // What each kind of layer does, for the caption under its output.
 const LAYER_ABOUT = {
   input: 'The 28×28 image the network reads.',
-  conv: (l) => `${l.units} filters of ${l.kernel}×${l.kernel} pixels slide over the image; each map lights up where its filter finds its pattern.`,
+  conv: (l, input) => (input.channels === 1
+    ? `${l.units} filters of ${l.kernel}×${l.kernel} pixels slide over the image; each map lights up where its filter finds its pattern.`
+    : `${l.units} filters slide over all ${input.channels} maps at once, ${l.kernel}×${l.kernel} pixels of each: they find patterns of patterns, such as curves and corners.`),
   maxpool: (l) => `Each ${l.kernel}×${l.kernel} square is replaced by its largest value: the maps shrink, and a shift by a pixel matters less.`,
   dropout: (l) => `While training, ${Math.round(l.rate * 100)}% of these values are dropped at random; when reading, all pass.`,
   dense: (l) => `${l.units} units, each weighing every value of the layer before.`,
@@ -27,7 +29,8 @@ class InsideView {
     const last = architecture.layers.length - 1;
     const views = [{ title: 'Input', about: LAYER_ABOUT.input, shape: architecture.input }];
     architecture.layers.forEach((layer, l) => {
-      const about = l === last ? LAYER_ABOUT.output : LAYER_ABOUT[layer.kind](layer);
+      const input = l ? architecture.layers[l - 1].output : architecture.input;
+      const about = l === last ? LAYER_ABOUT.output : LAYER_ABOUT[layer.kind](layer, input);
       const name = l === last ? 'Output' : `${KIND_NAMES[layer.kind]} ${layerText(layer)}`;
       views.push({ title: name, about, shape: layer.output });
     });
