@@ -51,7 +51,9 @@ class InsideView {
       const caption = Object.assign(document.createElement('p'), { className: 'layer-about', textContent: about });
       figure.append(heading, canvas, caption);
       this.container.append(figure);
-      return { canvas, context: canvas.getContext('2d'), shape, columns, tile };
+      const context = canvas.getContext('2d');
+      const pixels = context.createImageData(canvas.width, canvas.height);
+      return { canvas, context, pixels, rgba: new Uint32Array(pixels.data.buffer), cells: cellOffsets(shape, columns, tile, canvas.width), tile };
     });
   }
 
@@ -67,25 +69,32 @@ class InsideView {
 
   // Paints one layer's values (HWC) as its tiles: one per channel of a map, one
   // cell per unit of a vector. Brightness is the value over the layer's largest.
-  paint({ context, canvas, shape, columns, tile }, values) {
-    const { channels, height, width } = shape;
+  paint({ context, canvas, pixels, rgba, cells, tile }, values) {
     let largest = 1e-6;
     for (const v of values) largest = Math.max(largest, Math.abs(v));
-    const pixels = context.createImageData(canvas.width, canvas.height);
-    const maps = height * width > 1;
+    const rows = tile.gap ? 1 : tile.height;  // a unit's cell is tile.height pixels high
     for (let i = 0; i < values.length; i++) {
-      // The tile (channel c, or unit i) and the pixel within it.
-      const c = maps ? i % channels : i;
-      const pixel = maps ? Math.floor(i / channels) : 0;
-      const x = (c % columns) * (tile.width + tile.gap) + (pixel % tile.width);
-      const y = Math.floor(c / columns) * (tile.height + 1) + Math.floor(pixel / tile.width);
       const t = Math.min(1, Math.abs(values[i]) / largest);
-      // Bright ink for positive values, as the digit is drawn; blue for negative ones.
-      const rgba = values[i] >= 0 ? [255 * t, 255 * t, 255 * t, 255] : [60 * t, 110 * t, 255 * t, 255];
-      for (let row = 0; row < (maps ? 1 : tile.height); row++) pixels.data.set(rgba, 4 * ((y + row) * canvas.width + x));
+      // Bright ink for positive values, as the digit is drawn; blue for negative ones (RGBA bytes, little-endian).
+      const color = values[i] >= 0 ? 0xff000000 | (Math.round(255 * t) * 0x010101)
+        : 0xff000000 | (Math.round(255 * t) << 16) | (Math.round(110 * t) << 8) | Math.round(60 * t);
+      for (let row = 0; row < rows; row++) rgba[cells[i] + row * canvas.width] = color;
     }
     context.putImageData(pixels, 0, 0);
   }
+}
+
+// Where each value of a layer (HWC) goes on its canvas: the index of its pixel
+// (of a unit's cell, its top one), with a tile per channel of a map and a cell per unit.
+function cellOffsets({ channels, height, width }, columns, tile, canvasWidth) {
+  const maps = height * width > 1;
+  return Int32Array.from({ length: channels * height * width }, (_, i) => {
+    const c = maps ? i % channels : i;
+    const pixel = maps ? Math.floor(i / channels) : 0;
+    const x = (c % columns) * (tile.width + tile.gap) + (pixel % tile.width);
+    const y = Math.floor(c / columns) * (tile.height + 1) + Math.floor(pixel / tile.width);
+    return y * canvasWidth + x;
+  });
 }
 
 // "c16k5" for a conv layer of 16 5x5 filters, as the layer grammar writes it.
