@@ -34,6 +34,7 @@ async function clickResponseMs(selector, watched) {
 }
 
 test('784-128-10 trains in the page and shows its progress', async () => {
+  await page.selectOption(byTestId('setting-network'), 'MLP 784-128-10');
   assert.equal(await page.inputValue(byTestId('setting-layers')), '128');
   assert.equal(await page.inputValue(byTestId('setting-batch-size')), '32');
   assert.equal(await text(page, 'train-toggle'), 'Train');
