@@ -23,7 +23,7 @@ TEST_CASE("a recipe's network is initialized from its seed", "[recipe]") {
     r.train.seed = 7;
     const Network a = r.make_network(), b = r.make_network();
     CHECK(a.params() == b.params());
-    CHECK(a.spec().describe() == "784-128-10 relu/softmax");
+    CHECK(a.spec().describe() == "1x28x28 c16k5,p2,c32k5,p2,128,10 relu/softmax");
     r.train.seed = 8;
     CHECK(r.make_network().params() != a.params());
 }

@@ -192,6 +192,22 @@ val predict_image(Session& s, const val& image) {
     return copy_to_js("Float32Array", p.data(), p.size());
 }
 
+// [{channels, height, width, values: Float32Array}] per layer, for the last digit predicted.
+val layer_outputs(const Session& s) {
+    const std::vector<Matrix>& A = s.layer_outputs();
+    val layers = val::array();
+    for (size_t l = 0; l < A.size(); ++l) {
+        const Shape shape = s.network().out_shape(static_cast<int>(l));
+        val o = val::object();
+        o.set("channels", shape.channels);
+        o.set("height", shape.height);
+        o.set("width", shape.width);
+        o.set("values", copy_to_js("Float32Array", A[l].data(), static_cast<size_t>(A[l].size())));
+        layers.call<void>("push", o);
+    }
+    return layers;
+}
+
 // The weights are checked as loadModel checks a model file's, then replace the network's.
 val set_weights(Session& s, const val& weights) {
     std::vector<float>& params = s.network().params();
@@ -265,6 +281,7 @@ EMSCRIPTEN_BINDINGS(digitnet) {
         .function("predictImage", +[](Session& s, const val& image) {
             return guarded([&] { return predict_image(s, image); });
         })
+        .function("layerOutputs", +[](Session& s) { return guarded([&] { return layer_outputs(s); }); })
         .function("saveModel", +[](Session& s) { return guarded([&] { return uint8_to_js(s.save_model()); }); })
         .function("loadModel", +[](Session& s, const val& bytes) {
             return guarded([&] {

@@ -31,8 +31,19 @@ Module['loadBundledData'] = async function (session) {
   session.setHeldOutData(heldOutImages, heldOutLabels);
 };
 
-// The bytes of the model built into the module (for Session.loadModel), or null.
-Module['pretrainedModelBytes'] = function () {
-  const path = '/data/pretrained.model';
+// The bytes of a model built into the module (for Session.loadModel), or null
+// when this build has none of that name: 'pretrained.model' (the MLP, the
+// default) or 'pretrained-cnn.model'.
+Module['pretrainedModelBytes'] = function (file = 'pretrained.model') {
+  const path = '/data/' + file;
   return FS.analyzePath(path).exists ? FS.readFile(path) : null;
+};
+
+// The models built into the module, the CNN first: [{key, name, bytes}].
+Module['pretrainedModels'] = function () {
+  return [
+    { key: 'cnn', name: 'CNN', file: 'pretrained-cnn.model' },
+    { key: 'mlp', name: 'MLP', file: 'pretrained.model' },
+  ].map(({ key, name, file }) => ({ key, name, bytes: Module['pretrainedModelBytes'](file) }))
+    .filter((model) => model.bytes);
 };

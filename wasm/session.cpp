@@ -44,6 +44,7 @@ void Session::configure(const Settings& settings) {
     if (training_.size()) run = make_run(*net, training_, recipe);
     run_ = std::move(run);
     net_ = std::move(net);
+    ws_ = Workspace{};
     recipe_ = std::move(recipe);
     why_no_trainer_ = run_.trainer ? "" : kNoTrainingData;
 }
@@ -90,6 +91,12 @@ std::vector<float> Session::predict_drawing(const uint8_t* rgba, int width, int 
 
 std::vector<float> Session::predict_image(const uint8_t* image) { return classify(network(), image, ws_, X_); }
 
+const std::vector<Matrix>& Session::layer_outputs() const {
+    if (ws_.A.size() != static_cast<size_t>(network().layer_count()))
+        throw Error("this network has not read a digit yet: call predictDrawing or predictImage first");
+    return ws_.A;
+}
+
 std::string Session::save_model() const { return digitnet::save_model(network()); }
 
 void Session::load_model(const std::string& bytes) {
@@ -97,6 +104,7 @@ void Session::load_model(const std::string& bytes) {
     net->spec().require_digit_shape();
     run_ = Run{};  // the trainer works on net_
     net_ = std::move(net);
+    ws_ = Workspace{};
     recipe_.network = net_->spec();
     restart_trainer();
 }

@@ -50,6 +50,10 @@ public:
     std::vector<float> predict_drawing(const uint8_t* rgba, int width, int height, std::vector<uint8_t>& image);
     // Output for one image of network().spec().inputs bytes.
     std::vector<float> predict_image(const uint8_t* image);
+    // Every layer's output for the last digit predicted with the current network:
+    // [l] is 1 x network().out_shape(l).size(), maps HWC. Throws Error when this
+    // network has not read a digit yet.
+    const std::vector<Matrix>& layer_outputs() const;
 
     std::string save_model() const;
     // Replaces the network; the trainer starts over on it with the current settings
@@ -69,7 +73,7 @@ private:
     std::unique_ptr<Network> net_;
     Run run_;                     // empty when it cannot be built:
     std::string why_no_trainer_;  // this says why
-    Workspace ws_;  // for predictions
+    Workspace ws_;  // for predictions: ws_.A holds the last one's layer outputs (emptied when the network changes)
     Matrix X_;
 };
 

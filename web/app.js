@@ -71,21 +71,28 @@ async function main() {
     drawn = false;
     if (!pad.hasInk) {
       prediction.clear();
+      inside.clear();
       return;
     }
+    // Timed: the drawing to the answer shown, then the layer views.
     const start = performance.now();
+    let answered = start;
     try {
       const { rgba, width, height } = pad.pixels();
       const { probabilities, image } = session.predictDrawing(rgba, width, height);
       prediction.show(probabilities, image);
+      answered = performance.now();
+      inside.update(image, session.layerOutputs());
       if (byPerson) clearError();
     } catch (error) {
       prediction.clear();
+      inside.clear();
       setStatus(`Could not read the drawing: ${error.message}.`, 'error');
     }
-    const ms = performance.now() - start;
+    const ms = answered - start, layersMs = performance.now() - answered;
     $('prediction').dataset.latencyMs = ms.toFixed(2);
-    $('latency').textContent = `Read in ${ms.toFixed(1)} ms.`;
+    $('prediction').dataset.layersMs = layersMs.toFixed(2);
+    $('latency').textContent = `Read in ${ms.toFixed(1)} ms; layer views drawn in ${layersMs.toFixed(1)} ms.`;
   }
   $('clear').addEventListener('click', () => pad.clear());
 
@@ -108,10 +115,15 @@ async function main() {
   $('show-random').addEventListener('click', () => heldOut.showRandom());
   $('show-mistakes').addEventListener('click', () => heldOut.showMistakes());
 
-  const neurons = new NeuronView($('neurons'));
+  const neurons = new NeuronView($('neurons'), $('neurons-caption'));
+  const inside = new InsideView($('layers'));
+  let shownLayers = '';  // the architecture the layer views are built for
   function showModel(architecture) {
     const weights = session.getWeights();
-    if (architecture.layers[0].kind === 'dense' && architecture.layers.length > 1) neurons.update(weights, architecture.layers[0].units);
+    neurons.update(weights, architecture);
+    const layers = JSON.stringify(architecture.layers);
+    if (layers !== shownLayers) inside.show(architecture);
+    shownLayers = layers;
     $('model-description').textContent = `Network: ${session.describe()}, ${weights.length.toLocaleString('en-US')} weights and biases.`;
     schedulePrediction();
   }
@@ -127,9 +139,14 @@ async function main() {
     training.load(bytes, name);
   }
 
-  const pretrained = M.pretrainedModelBytes();
-  $('load-pretrained').title = pretrained ? 'A network trained in advance on the bundled digits' : 'This build has no pretrained model';
-  $('load-pretrained').addEventListener('click', () => loadModel(pretrained, 'the pretrained model'));
+  // The pretrained models built into the page, the CNN first.
+  const pretrained = M.pretrainedModels();
+  for (const { key, name } of pretrained) $('pretrained-choice').add(new Option(name, key));
+  $('load-pretrained').title = pretrained.length ? 'A network trained in advance on the bundled digits' : 'This build has no pretrained model';
+  $('load-pretrained').addEventListener('click', () => {
+    const { name, bytes } = pretrained.find((m) => m.key === $('pretrained-choice').value);
+    loadModel(bytes, `the pretrained ${name}`);
+  });
 
   $('model-file').addEventListener('change', async (e) => {
     const file = e.target.files[0];
@@ -149,7 +166,7 @@ async function main() {
   training.start();
   await modelArrived;
   for (const id of ['model-file', 'save-model', 'image-file']) $(id).disabled = false;
-  $('load-pretrained').disabled = !pretrained;
+  $('load-pretrained').disabled = $('pretrained-choice').disabled = !pretrained.length;
   document.body.dataset.state = 'ready';
   document.body.dataset.readyMs = performance.now().toFixed(0);
 }

@@ -150,11 +150,12 @@ const std::vector<SettingInfo>& setting_vocabulary() {
 }
 
 const std::vector<NetworkChoice>& network_choices() {
+    // The first is the default: the CNN's 4 epochs take about 12 s of one core in the page.
     static const std::vector<NetworkChoice> v = {
-        {"MLP 784-128-10", "128", 30, "one hidden layer of 128 units: the classic first network"},
+        {"CNN", "c16k5,p2,c32k5,p2,128", 4, "two conv layers and a dense layer of 128: LeNet's shape"},
         {"Small CNN", "c8k5,p2,c16k5,p2", 15, "two small conv layers, each followed by a 2x2 max-pool"},
-        {"CNN", "c16k5,p2,c32k5,p2,128", 20, "two conv layers and a dense layer of 128: LeNet's shape"},
         {"Big CNN", "c32k3s,p2,c64k3s,p2,128,d0.3", 60, "wider conv layers and dropout: the most accurate, the slowest"},
+        {"MLP 784-128-10", "128", 30, "one hidden layer of 128 units: the classic first network"},
     };
     return v;
 }

@@ -36,8 +36,10 @@ const text = (page, id) => page.textContent(byTestId(id));
 // Waits for two animation frames: by then a scheduled prediction has run.
 const nextFrames = (page) => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
 
-async function loadPretrained(page) {
+// Loads one of the pretrained models built into the page: 'mlp' or 'cnn'.
+async function loadPretrained(page, which = 'mlp') {
   await page.evaluate(() => { document.querySelector('[data-testid="status"]').textContent = ''; });
+  await page.selectOption(byTestId('pretrained-choice'), which);
   await page.click(byTestId('load-pretrained'));
   await page.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent.startsWith('Loaded the pretrained'));
   await page.waitForFunction(() => parseFloat(document.querySelector('[data-testid="test-accuracy"]').textContent) > 90);

@@ -33,7 +33,7 @@ test('the page opens from disk and becomes ready', async () => {
 
 test('the pretrained model loads with one click', async () => {
   await loadPretrained(page);
-  assert.match(await text(page, 'status'), /^Loaded the pretrained model/);
+  assert.match(await text(page, 'status'), /^Loaded the pretrained MLP/);
   const accuracy = parseFloat(await text(page, 'test-accuracy'));
   console.log(`pretrained model, held-out accuracy shown: ${accuracy}%`);
   assert.ok(accuracy > 95, `held-out accuracy ${accuracy}%`);

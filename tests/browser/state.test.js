@@ -72,10 +72,10 @@ test('1. invalid settings are explained beside their field, Train waits for them
 
 test('2. a network too large is refused before it is built; a run builds its network once', async () => {
   await setField(page, 'layers', '65536');
-  assert.match(await note('layers'), /weights.*at most/);
+  assert.match(await note('layers'), /memory.*limit/);
   assert.ok(await isDisabled('train-toggle'));
   await setField(page, 'layers', '64');
-  assert.match(await text(page, 'settings-summary'), /784-64-10: 50,890 weights and biases, [\d.]+ MB/);
+  assert.match(await text(page, 'settings-summary'), /784-64-10 relu\/softmax: 50,890 weights and biases; reading one digit takes 0\.1 million operations; [\d.]+ MB/);
 
   // Count the builds the worker reports while settings change and a run starts.
   await page.evaluate(() => {
@@ -107,7 +107,7 @@ test('3. loading a model stops the run; the loaded model is what the page shows 
   assert.ok(await staysStill(), 'training went on after the model was loaded');
   assert.equal(await text(page, 'train-toggle'), 'Train more');
   assert.equal(await page.inputValue(byTestId('setting-layers')), '256,128');
-  assert.match(await text(page, 'status'), /^Loaded the pretrained model/);
+  assert.match(await text(page, 'status'), /^Loaded the pretrained MLP/);
 });
 
 test('4. Train more goes on from the current weights; Start over asks before discarding them', async () => {
@@ -225,7 +225,7 @@ test('8. status, captions and the answer describe the current model and run', as
   // While training runs the status says so.
   await page.click(toggle);
   await waitForState(page, 'running');
-  assert.match(await text(page, 'status'), /^Training 784-256-128-10/);
+  assert.match(await text(page, 'status'), /^Training the network \(layers 256,128, relu\)/);
   await page.click(toggle);
   await waitForState(page, 'paused');
   assert.match(await text(page, 'status'), /^Paused at epoch/);

@@ -53,4 +53,26 @@ const DIGITS = [
   { digit: 9, name: 'loop and straight stem', strokes: [joined(arc(0.48, 0.35, 0.16, 0.14, 10, -350), line([0.64, 0.33], [0.64, 0.82]))] },
 ];
 
-module.exports = { DIGITS };
+// The strokes changed as a person's hand changes them, about the pad's centre:
+// scale (1: as drawn), slant (x moves right by slant x the height above the
+// centre), angle (degrees, clockwise on screen), then moved by (dx, dy).
+function transformed(strokes, { scale = 1, slant = 0, angle = 0, dx = 0, dy = 0 }) {
+  const a = (angle * Math.PI) / 180;
+  return strokes.map((stroke) => stroke.map(([x, y]) => {
+    const sx = (x - 0.5) * scale + slant * (0.5 - y) * scale, sy = (y - 0.5) * scale;
+    return [0.5 + dx + sx * Math.cos(a) - sy * Math.sin(a), 0.5 + dy + sx * Math.sin(a) + sy * Math.cos(a)];
+  }));
+}
+
+// Ways a digit is drawn away from the middle of the pad, as people do: small,
+// off-centre, slanted, turned up to 25 degrees either way.
+const VARIATIONS = [
+  { name: 'small', change: { scale: 0.45 } },
+  { name: 'small in the top-left corner', change: { scale: 0.5, dx: -0.22, dy: -0.22 } },
+  { name: 'off-centre to the bottom right', change: { scale: 0.7, dx: 0.14, dy: 0.13 } },
+  { name: 'slanted right', change: { slant: 0.35 } },
+  { name: 'turned 25 degrees clockwise', change: { angle: 25, scale: 0.85 } },
+  { name: 'turned 25 degrees anticlockwise', change: { angle: -25, scale: 0.85 } },
+];
+
+module.exports = { DIGITS, VARIATIONS, transformed };

@@ -34,6 +34,7 @@ async function clickResponseMs(selector, watched) {
 }
 
 test('784-128-10 trains in the page and shows its progress', async () => {
+  await page.selectOption(byTestId('setting-network'), 'MLP 784-128-10');
   assert.equal(await page.inputValue(byTestId('setting-layers')), '128');
   assert.equal(await page.inputValue(byTestId('setting-batch-size')), '32');
   assert.equal(await text(page, 'train-toggle'), 'Train');
@@ -91,7 +92,7 @@ test('training pauses, resumes and resets', async () => {
 test('bad settings are explained beside their field', async () => {
   await setField(page, 'layers', '128,abc');
   assert.equal(await page.getAttribute(byTestId('setting-layers'), 'aria-invalid'), 'true');
-  assert.match(await page.textContent('#setting-layers-note'), /hidden layer/);
+  assert.match(await page.textContent('#setting-layers-note'), /'abc' is not a layer; allowed: /);
   await setField(page, 'layers', '64');
   await setField(page, 'learning-rate', '-1');
   const message = await page.textContent('#setting-learning-rate-note');
@@ -108,7 +109,7 @@ test('training that starts clears the last error', async () => {
   await page.click(byTestId('train-toggle'));
   await waitForState(page, 'running');
   assert.equal(await page.getAttribute(byTestId('status'), 'class'), 'status');
-  assert.match(await text(page, 'status'), /^Training 784-64-10/);
+  assert.match(await text(page, 'status'), /^Training the network \(layers 64, relu\)/);
   await page.click(byTestId('train-toggle'));
   await waitForState(page, 'paused');
   assert.deepEqual(page.errors, []);
