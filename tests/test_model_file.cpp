@@ -342,6 +342,9 @@ TEST_CASE("version 2 refusals say what is wrong", "[model_file]") {
         bad = good;
         put_u32(bad, 12, 4096), put_u32(bad, 16, 4096);  // each side fits, but 2x4096x4096 values do not
         REQUIRE_THROWS_WITH(load_model(resealed(bad)), Contains("input shape 2x4096x4096 has more than 16777216 values"));
+        // every side at its limit: the product of all three overflows 64 bits unless checked side by side
+        put_u32(bad, 8, 1u << 24), put_u32(bad, 12, 1u << 24), put_u32(bad, 16, 1u << 24);
+        REQUIRE_THROWS_WITH(load_model(resealed(bad)), Contains("has more than 16777216 values"));
     }
     SECTION("layer count zero or absurd") {
         std::string bad = good;

@@ -142,7 +142,7 @@ size_t read_v2_layers(const std::string& b, NetworkSpec& spec) {
                         " (channels x height x width) is not a feature map");
     }
     spec.input = {static_cast<int>(dims[0]), static_cast<int>(dims[1]), static_cast<int>(dims[2])};
-    if (spec.input.size() > kMaxInputs)
+    if (uint64_t{dims[0]} * dims[1] > kMaxInputs || uint64_t{dims[0]} * dims[1] * dims[2] > kMaxInputs)
         throw Error("the model file's input shape " + spec.input.describe() + " has more than " +
                     std::to_string(kMaxInputs) + " values");
     spec.input_scale = bits_float(static_cast<uint32_t>(get_le(b, 20, 4)));

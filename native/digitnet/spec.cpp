@@ -62,7 +62,10 @@ int NetworkSpec::outputs() const { return static_cast<int>(layers.empty() ? inpu
 
 std::vector<Shape> NetworkSpec::shapes() const {
     constexpr int64_t kMaxMap = int64_t{1} << 24;  // floats of one sample's feature map
-    if (input.channels < 1 || input.height < 1 || input.width < 1 || input.size() > kMaxMap)
+    // (each side first, so that their product cannot overflow)
+    if (input.channels < 1 || input.height < 1 || input.width < 1 || input.channels > kMaxMap ||
+        input.height > kMaxMap || input.width > kMaxMap || int64_t{input.channels} * input.height > kMaxMap ||
+        input.size() > kMaxMap)
         throw Error("the network's input must be 1 to " + std::to_string(kMaxMap) + " values in 1 or more channels");
     std::vector<Shape> out;
     Shape in = input;
