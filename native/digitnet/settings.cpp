@@ -125,7 +125,7 @@ const std::vector<SettingInfo>& setting_vocabulary() {
         {"optimizer", "--optimizer", "Optimizer", SettingKind::Choice, 0, 0, names(optimizers, 3),
          "how the weights follow the gradient"},
         {"learningRate", "--lr", "Learning rate", SettingKind::Number, 1e-7, 100, {},
-         "step size (default: 0.002 for adam, 0.02 for momentum, 0.1 for sgd)"},
+         "step size (default: 0.004 for adam, 0.02 for momentum, 0.1 for sgd)"},
         {"momentum", "--momentum", "Momentum", SettingKind::Number, 0, 0.999, {}, "momentum coefficient"},
         {"weightDecay", "--weight-decay", "Weight decay", SettingKind::Number, 0, 1, {}, "L2 weight decay"},
         {"batchSize", "--batch", "Batch size", SettingKind::Integer, 1, 65536, {},
@@ -190,7 +190,7 @@ float default_learning_rate(OptimizerKind o) {
     switch (o) {
         case OptimizerKind::SGD: return 0.1f;
         case OptimizerKind::Momentum: return 0.02f;
-        case OptimizerKind::Adam: return 0.002f;
+        case OptimizerKind::Adam: return 0.004f;
     }
     return 0.1f;
 }
@@ -257,7 +257,7 @@ Recipe apply(const Recipe& base, const Settings& given, bool whole) {
     if (has("limit")) r.limit = static_cast<size_t>(num("limit"));
     // A preset's "full batch" is any size past the data's; the trainer checks again with the data's size.
     const int batch = static_cast<int>(std::min<double>(r.train.batch_size, find_setting("batchSize").max));
-    if (whole) for_setting(has("batchSize") ? "batchSize" : "layers", [&] { r.network.require_trainable(batch); });
+    if (whole) for_setting("layers", [&] { r.network.require_trainable(batch); });
     for_setting(has("loss") ? "loss" : "output", [&] { check_loss(r.train.loss, r.network.layers.back().activation); });
     return r;
 }

@@ -65,7 +65,7 @@ struct SettingError : Error {
 };
 
 Init default_init(Activation hidden);       // He for ReLU, Xavier for the others
-float default_learning_rate(OptimizerKind);  // SGD 0.1, momentum 0.02, Adam 0.002
+float default_learning_rate(OptimizerKind);  // SGD 0.1, momentum 0.02, Adam 0.004
 
 // The base recipe with the settings applied. Pairings: a new activation without
 // an initializer brings default_init's; a new optimizer without a learning rate

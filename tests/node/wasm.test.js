@@ -56,7 +56,7 @@ test('version', () => {
 test('trains on the bundled digits: the loss goes down and most held-out digits are read', async () => {
   const s = await sessionWithData();
   assert.equal(s.heldOutCount(), 1000);
-  s.configure({});
+  s.configure({ layers: '128', epochs: 30, learningRate: 0.002 });
   assert.equal(s.describe(), '784-128-10 relu/softmax');
   const first = s.train(50);
   let last = first;
@@ -89,7 +89,7 @@ test('trains on the bundled digits: the loss goes down and most held-out digits 
 
 test('a run stops at epochs x batches per epoch', async () => {
   const s = new M.Session();
-  s.configure({ epochs: 1, limit: 64, batchSize: 32, augment: false });
+  s.configure({ layers: '128', epochs: 1, limit: 64, batchSize: 32, augment: false });
   assert.throws(() => s.train(1), /no training data yet/);
   await M.loadBundledData(s);
   const r = s.train(5);
@@ -109,7 +109,7 @@ test('save and load give back the same weights and predictions', async () => {
 
   // Weights alone move between sessions of the same architecture.
   const other = new M.Session();
-  other.configure({ seed: 99 });
+  other.configure({ layers: '128', seed: 99 });
   other.setWeights(trained.getWeights());
   assert.deepEqual(other.getWeights(), trained.getWeights());
   const arch = trained.architecture();
