@@ -317,11 +317,15 @@ test("the vocabulary's defaults are the CLI's: the same network, settings and we
       `batch ${defaults.batchSize}, ${run.totalBatches} batches${defaults.augment ? ', augmented' : ''}`);
     const native = new M.Session();
     native.loadModel(fs.readFileSync(file));
-    const diff = maxAbsDiff(s.getWeights(), native.getWeights());
-    t.diagnostic(`max |native - wasm| after ${run.batches} batches of the defaults: ${diff.toExponential(2)}`);
-    // Adam, augmentation and cosine decay as in the test below (here 2.5e-5); any
-    // other default (a rate, the schedule, the seed) moves weights by Adam steps of 2e-3.
-    assert.ok(diff < 2e-4, `max difference ${diff}`);
+    const a = s.getWeights(), b = native.getWeights();
+    const moved = a.filter((w, i) => Math.abs(w - b[i]) > 1e-3).length / a.length;
+    t.diagnostic(`after ${run.batches} batches of the defaults: max |native - wasm| ${maxAbsDiff(a, b).toExponential(2)}, ` +
+      `${(100 * moved).toFixed(3)}% of the weights apart by more than 1e-3`);
+    // Any other default (a rate, the schedule, the seed) moves most weights apart by Adam
+    // steps of the learning rate (4e-3). The same run drifts only where a gradient is
+    // almost 0 (Adam's step then takes the sign of rounding) or a max-pool's two largest
+    // values nearly tie: a few weights in a thousand.
+    assert.ok(moved < 0.01, `${(100 * moved).toFixed(2)}% of the weights differ by more than 1e-3`);
   } finally {
     fs.rmSync(dir, { recursive: true });
   }
