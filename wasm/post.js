@@ -21,14 +21,26 @@ async function inflateBundled(path) {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-// Hands the bundled 9,000 training and 1,000 held-out digits to a Session.
-Module['loadBundledData'] = async function (session) {
-  const [trainImages, trainLabels, heldOutImages, heldOutLabels] = await Promise.all([
-    'train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz',
-    'heldout-images-idx3-ubyte.gz', 'heldout-labels-idx1-ubyte.gz',
-  ].map((name) => inflateBundled('/data/' + name)));
-  session.setTrainingData(trainImages, trainLabels);
-  session.setHeldOutData(heldOutImages, heldOutLabels);
+// The bundled images and labels of one set, 'train' or 'heldout', inflated.
+function bundledSet(set) {
+  return Promise.all([`${set}-images-idx3-ubyte.gz`, `${set}-labels-idx1-ubyte.gz`]
+    .map((name) => inflateBundled('/data/' + name)));
+}
+
+// Hands the bundled 9,000 training digits to a Session.
+Module['loadTrainingData'] = async function (session) {
+  session.setTrainingData(...await bundledSet('train'));
+};
+
+// Hands the bundled 1,000 held-out digits to a Session (all that a session
+// which only reads and scores digits needs).
+Module['loadHeldOutData'] = async function (session) {
+  session.setHeldOutData(...await bundledSet('heldout'));
+};
+
+// Both of the above.
+Module['loadBundledData'] = function (session) {
+  return Promise.all([Module['loadTrainingData'](session), Module['loadHeldOutData'](session)]);
 };
 
 // The bytes of a model built into the module (for Session.loadModel), or null

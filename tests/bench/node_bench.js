@@ -3,9 +3,10 @@
 const builds = require('./builds.js');
 const { trainingRates } = require('./digitnet_bench.js');
 const { limitGflops } = require('./matmul_bench.js');
+const { loadDigitNet } = require('../node/digitnet-module.js');
 
 async function digitnetSession(file) {
-  const M = await require(file)();
+  const M = await loadDigitNet(file);
   const session = new M.Session();
   await M.loadBundledData(session);
   return { M, session };

@@ -7,6 +7,7 @@ const { test, before } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
+const { loadDigitNet } = require('./digitnet-module');
 
 const modulePath = path.resolve(__dirname, '..', '..', 'build-wasm', 'wasm', 'digitnet.js');
 const RAW_TEXT = /std::|bad_alloc|vector|basic_string|memory access out of bounds|Cannot convert|Cannot pass/;
@@ -14,7 +15,7 @@ const RAW_TEXT = /std::|bad_alloc|vector|basic_string|memory access out of bound
 let M;
 before(async () => {
   if (!fs.existsSync(modulePath)) throw new Error('build-wasm/wasm/digitnet.js is missing: run scripts/build-wasm.sh');
-  M = await require(modulePath)();
+  M = await loadDigitNet(modulePath);
 });
 
 // An IDX images header announcing n images of 28x28, in an array of `size` bytes.

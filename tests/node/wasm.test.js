@@ -9,6 +9,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { modelFile } = require('./model-file');
+const { loadDigitNet } = require('./digitnet-module');
 
 const root = path.resolve(__dirname, '..', '..');
 const modulePath = path.join(root, 'build-wasm', 'wasm', 'digitnet.js');
@@ -46,7 +47,7 @@ function maxAbsDiff(a, b) {
 }
 
 before(async () => {
-  M = await require(required(modulePath, 'run scripts/build-wasm.sh'))();
+  M = await loadDigitNet(required(modulePath, 'run scripts/build-wasm.sh'));
 });
 
 test('version', () => {
