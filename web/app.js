@@ -24,7 +24,8 @@ async function main() {
   let firstModel;
   const modelArrived = new Promise((resolve) => { firstModel = resolve; });
 
-  // The worker starts loading at once, alongside the page's own instance.
+  // The worker starts at once and gets the compiled module when the page has it.
+  const wasmModule = compileDigitNet();
   const training = new TrainingPanel({
     toggle: $('train-toggle'), startOver: $('start-over'), confirm: $('confirm-start-over'), note: $('train-note'),
     epoch: $('epoch'), samples: $('samples'), samplesPerSecond: $('samples-per-second'),
@@ -38,18 +39,21 @@ async function main() {
       const shown = { layers: architecture.layersText, activation: architecture.layers[0].activation };
       training.modelShown(shown);
       if (bytes && report.origin === 'loaded') settings.showModel(shown);
-      heldOut.update(evaluation);
+      if (evaluation) heldOut.update(evaluation);
       prediction.untrained = report.origin === 'new';
       showModel(architecture);
       firstModel();
     },
-  });
+  }, wasmModule);
 
-  const M = await DigitNet();
+  const M = await instantiateDigitNet(await wasmModule);
   session = new M.Session();
-  await M.loadBundledData(session);
+  await M.loadHeldOutData(session);
   settings = new SettingsPanel($('settings'), $('settings-summary'), settingsApi(M), () => training.settingsChanged());
   training.settings = settings;
+  // The worker builds the first network while the rest of the page is set up
+  // (synchronously, below: its answer cannot be handled before that is done).
+  training.start();
 
   // Reading the drawing: at most once per frame, however fast the pointer moves.
   const prediction = new PredictionView({
@@ -163,7 +167,6 @@ async function main() {
     setStatus(`Saved the current model as ${name}.`);
   });
 
-  training.start();
   await modelArrived;
   for (const id of ['model-file', 'save-model', 'image-file']) $(id).disabled = false;
   $('load-pretrained').disabled = $('pretrained-choice').disabled = !pretrained.length;

@@ -20,6 +20,7 @@ class DrawingPad {
     this.image = null;     // an ImageBitmap or canvas under the strokes
     this.current = null;   // the stroke being drawn
     this.pointer = null;   // the id of the pointer drawing it
+    this.inked = null;     // {x0, y0, x1, y1}: canvas pixels that hold all the ink, or null
 
     canvas.addEventListener('pointerdown', (e) => this.down(e));
     canvas.addEventListener('pointermove', (e) => this.move(e));
@@ -48,10 +49,31 @@ class DrawingPad {
     this.onChange();
   }
 
-  // The pixels as the network's preprocessing wants them: RGBA, dark ink on white.
+  // The pixels as the network's preprocessing wants them: RGBA, dark ink on
+  // white. Only the part of the pad that holds ink is read back (reading the
+  // whole pad takes longer than the network): the preprocessing crops to the
+  // ink and places it by its centre of mass, so the white around it changes nothing.
   pixels() {
-    const { width, height } = this.canvas;
-    return { rgba: new Uint8Array(this.context.getImageData(0, 0, width, height).data.buffer), width, height };
+    const box = this.inked || { x0: 0, y0: 0, x1: this.canvas.width, y1: this.canvas.height };
+    const width = box.x1 - box.x0, height = box.y1 - box.y0;
+    const data = this.context.getImageData(box.x0, box.y0, width, height).data;
+    return { rgba: new Uint8Array(data.buffer), width, height };
+  }
+
+  // Grows the inked box by a rectangle of canvas pixels (clipped to the pad,
+  // with a pixel to spare for anti-aliasing).
+  addInk(x0, y0, x1, y1) {
+    const side = this.canvas.width;
+    const box = {
+      x0: Math.max(0, Math.floor(x0) - 1), y0: Math.max(0, Math.floor(y0) - 1),
+      x1: Math.min(side, Math.ceil(x1) + 1), y1: Math.min(side, Math.ceil(y1) + 1),
+    };
+    if (box.x1 <= box.x0 || box.y1 <= box.y0) return;
+    const old = this.inked;
+    this.inked = old ? {
+      x0: Math.min(old.x0, box.x0), y0: Math.min(old.y0, box.y0),
+      x1: Math.max(old.x1, box.x1), y1: Math.max(old.y1, box.y1),
+    } : box;
   }
 
   resize() {
@@ -96,12 +118,14 @@ class DrawingPad {
     const { context, canvas } = this;
     context.fillStyle = '#fff';
     context.fillRect(0, 0, canvas.width, canvas.height);
+    this.inked = null;
     if (this.image) {
       const side = canvas.width;
       const scale = side / Math.max(this.image.width, this.image.height);
       const w = this.image.width * scale, h = this.image.height * scale;
       context.imageSmoothingQuality = 'high';
       context.drawImage(this.image, (side - w) / 2, (side - h) / 2, w, h);
+      this.addInk((side - w) / 2, (side - h) / 2, (side + w) / 2, (side + h) / 2);
     }
     for (const stroke of this.strokes) {
       for (let i = 0; i < stroke.length; i++) this.paintSegment(stroke, i - 1);
@@ -113,15 +137,18 @@ class DrawingPad {
     const { context, canvas } = this;
     const scale = canvas.width;
     const [x0, y0] = stroke[Math.max(i, 0)];
+    const [x1, y1] = i < 0 ? [x0, y0] : stroke[i + 1];
+    const radius = (BRUSH * scale) / 2;
+    this.addInk(Math.min(x0, x1) * scale - radius, Math.min(y0, y1) * scale - radius,
+      Math.max(x0, x1) * scale + radius, Math.max(y0, y1) * scale + radius);
     context.fillStyle = context.strokeStyle = '#111';
     context.lineWidth = BRUSH * scale;
     context.lineCap = 'round';
     context.beginPath();
     if (i < 0) {
-      context.arc(x0 * scale, y0 * scale, (BRUSH * scale) / 2, 0, 2 * Math.PI);
+      context.arc(x0 * scale, y0 * scale, radius, 0, 2 * Math.PI);
       context.fill();
     } else {
-      const [x1, y1] = stroke[i + 1];
       context.moveTo(x0 * scale, y0 * scale);
       context.lineTo(x1 * scale, y1 * scale);
       context.stroke();

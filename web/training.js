@@ -11,9 +11,11 @@ class TrainingPanel {
   // elements: toggle, startOver, confirm (a <dialog>), note, epoch, samples,
   // samplesPerSecond, accuracy, lossChart, accuracyChart. The page sets
   // .settings (the SettingsPanel) before start(). onModel(model, report) gets every model the worker
-  // sends ({bytes} for a new network, {weights} within a run, and its evaluation);
+  // sends ({bytes} for a new network, {weights} within a run, and its evaluation,
+  // which is null in the first network's first report: its own report follows);
   // onStatus(text, kind) says what the worker is doing.
-  constructor(elements, { onModel, onStatus }) {
+  // wasmModule: a promise of the compiled WebAssembly module, for the worker.
+  constructor(elements, { onModel, onStatus }, wasmModule) {
     this.el = elements;
     this.settings = null;
     this.onModel = onModel;
@@ -36,6 +38,7 @@ class TrainingPanel {
     this.workerUrl = workerScriptUrl();
     this.worker = new Worker(this.workerUrl);
     this.worker.onmessage = ({ data }) => this.received(data);
+    wasmModule.then((module) => this.worker.postMessage({ type: 'module', module }));
 
     elements.toggle.addEventListener('click', () => this.toggle());
     elements.startOver.addEventListener('click', () => this.askStartOver());
@@ -120,8 +123,8 @@ class TrainingPanel {
     }
     if (report.model) {
       const { evaluation } = report.model;
-      this.el.accuracy.textContent = percent(evaluation.accuracy);
-      if (report.progress.samples) {
+      this.el.accuracy.textContent = evaluation ? percent(evaluation.accuracy) : '…';
+      if (evaluation && report.progress.samples) {
         this.lossChart.add(1, report.progress.epochs, evaluation.loss);
         this.accuracyChart.add(1, report.progress.epochs, evaluation.accuracy);
       }
@@ -197,10 +200,12 @@ function sameSettings(a, b) {
   return [...keys].every((key) => a[key] === b[key]);
 }
 
-// The worker's script, as a blob URL: the module factory's source followed by
+// The worker's script, as a blob URL: the module factory's source, the
+// function that instantiates it on a compiled module (wasm-module.js), then
 // the worker body's (worker.js), since a script's own URL would not be allowed
 // from file://. (_scriptDir is a variable the factory expects around it.)
 function workerScriptUrl() {
-  const source = `var _scriptDir;\nvar DigitNet = ${DigitNet.toString()};\n(${trainingWorker.toString()})();\n`;
+  const source = `var _scriptDir;\nvar DigitNet = ${DigitNet.toString()};\n${instantiateDigitNet.toString()}\n` +
+    `(${trainingWorker.toString()})();\n`;
   return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 }

@@ -35,7 +35,9 @@
 // began from weights trained or loaded before it; progress is {samples, epochs,
 // totalEpochs, loss, accuracy}; message is set when an intent failed. model
 // comes with every change of state, as model file bytes (which carry the
-// architecture), and now and then while training as the bare weights.
+// architecture), and now and then while training as the bare weights. Its
+// evaluation (on the held-out digits) is null in the first network's first
+// report, so that the page is ready sooner; a report with it follows.
 function trainingWorker() {
   'use strict';
   const SLICE_MS = 40;  // training time between looks at the page's messages
@@ -66,11 +68,17 @@ function trainingWorker() {
   const tick = new MessageChannel();
   tick.port1.onmessage = trainSlice;
 
-  const ready = DigitNet().then(async (module) => {
-    M = module;
+  // The page sends the compiled WebAssembly module first: {type: 'module', module}.
+  // The held-out digits are enough to build and score the first network; the
+  // training digits are inflated meanwhile, before any intent that trains.
+  let received;
+  const ready = new Promise((resolve) => { received = resolve; }).then(async (wasmModule) => {
+    M = await instantiateDigitNet(wasmModule);
     session = new M.Session();
-    await M.loadBundledData(session);
+    await M.loadHeldOutData(session);
   });
+  const trainingData = ready.then(() => M.loadTrainingData(session));
+  const needsTrainingData = ({ type, train }) => ['train', 'start'].includes(type) || (type === 'build' && train);
 
   const intents = {
     build({ settings: next, train }) {
@@ -84,7 +92,8 @@ function trainingWorker() {
       }
       newRun(next, 'new');
       if (train) startTraining();
-      else enter('idle', { withModel: true });
+      // The page waits for the first network to be ready: its score follows in a report of its own.
+      else enter('idle', { withModel: true, scoreLater: run === 1 });
     },
     train({ settings: next }) {
       if (!allowedIn(['idle', 'paused', 'finished', 'failed'])) return;
@@ -153,24 +162,36 @@ function trainingWorker() {
     }
   }
 
-  // Changes state and reports it (with the model file when asked).
-  function enter(next, { withModel = false, message } = {}) {
+  // Changes state and reports it (with the model file when asked; with
+  // scoreLater, its held-out evaluation follows in a report of its own).
+  function enter(next, { withModel = false, message, scoreLater = false } = {}) {
     state = next;
-    report({ model: withModel ? modelReport(true) : undefined, message });
+    report({ model: withModel ? modelReport(true, !scoreLater) : undefined, message });
+    if (scoreLater) {
+      setTimeout(() => {
+        try {
+          report({ model: modelReport(false) });
+        } catch (error) {
+          fail(error);
+        }
+      }, 0);
+    }
   }
 
   function report(extra = {}) {
     const message = { state, run, settings, origin, continues, progress, samplesPerSecond, ...extra };
-    const transfer = message.model ? [(message.model.bytes || message.model.weights).buffer,
-      message.model.evaluation.confusion.buffer, message.model.evaluation.predicted.buffer] : [];
+    const { model } = message;
+    const transfer = model ? [(model.bytes || model.weights).buffer] : [];
+    if (model && model.evaluation) transfer.push(model.evaluation.confusion.buffer, model.evaluation.predicted.buffer);
     postMessage(message, transfer);
   }
 
-  // The weights (as model file bytes, or bare) and their held-out evaluation.
-  function modelReport(asFile) {
+  // The weights (as model file bytes, or bare) and their held-out evaluation
+  // (null when not asked for).
+  function modelReport(asFile, evaluate = true) {
     const start = performance.now();
     const model = asFile ? { bytes: session.saveModel() } : { weights: session.getWeights() };
-    model.evaluation = session.evaluateHeldOut();
+    model.evaluation = evaluate ? session.evaluateHeldOut() : null;
     const end = performance.now();
     // (Evaluating while idle is no guide: the code may not be compiled fully yet.)
     const gap = state === 'running' ? Math.max(MIN_SNAPSHOT_MS, 10 * (end - start)) : snapshot.gap;
@@ -178,13 +199,17 @@ function trainingWorker() {
     return model;
   }
 
-  self.onmessage = async ({ data }) => {
-    try {
-      await ready;
-      intents[data.type](data);
-    } catch (error) {
-      fail(error);
+  // Intents run one at a time, in the order they came.
+  let queue = ready;
+  self.onmessage = ({ data }) => {
+    if (data.type === 'module') {
+      received(data.module);
+      return;
     }
+    queue = queue
+      .then(() => (needsTrainingData(data) ? trainingData : null))
+      .then(() => intents[data.type](data))
+      .catch(fail);
   };
 
   function trainSlice() {

@@ -24,6 +24,8 @@ test('the page opens from disk and becomes ready', async () => {
   const readyMs = Number(await page.getAttribute('body', 'data-ready-ms'));
   console.log(`time from navigation to ready (file://): ${readyMs} ms`);
   assert.match(await text(page, 'status'), /^Ready/);
+  // The first network's held-out score follows the page's being ready.
+  await page.waitForFunction(() => /%$/.test(document.querySelector('[data-testid="test-accuracy"]').textContent));
   assert.match(await text(page, 'test-accuracy'), /^(\d+\.\d|100)%$/);
   assert.equal(await text(page, 'prediction'), '–');
   assert.equal(await page.locator('#strip li').count(), 24);
