@@ -67,43 +67,6 @@ TEST_CASE("a warp draws 32 more uniforms and moves the ink without losing much o
     CHECK(std::abs(ink - plain_ink) < 0.15 * plain_ink);
 }
 
-// One pixel of ink in the middle of a 7x7 image, seen through the stroke
-// weight alone; t is the weight that the fifth uniform of rng(seed) gives.
-std::vector<float> reweighed_dot(uint64_t seed, float& t) {
-    std::vector<uint8_t> src(49, 0);
-    src[24] = 200;
-    AugmentSpec spec;
-    spec.max_rotation_deg = 0, spec.max_scale = 0, spec.max_shift = 0, spec.max_thickness = 0.8f;
-    Rng rng(seed), copy(seed);
-    for (int i = 0; i < 4; ++i) copy.uniform();
-    t = copy.uniform(-0.8f, 0.8f);
-    std::vector<float> out(49);
-    augment_image(src.data(), 7, 7, spec, rng, 1.0f, out.data());
-    REQUIRE(rng.next_u64() == copy.next_u64());  // exactly five uniforms were drawn
-    return out;
-}
-
-TEST_CASE("the stroke weight thickens ink into its four neighbours, or thins it", "[augment]") {
-    int thicker = 0, thinner = 0;
-    for (uint64_t seed = 1; seed <= 20; ++seed) {
-        float t = 0;
-        const std::vector<float> out = reweighed_dot(seed, t);
-        INFO("seed " << seed << ", t " << t);
-        std::vector<float> expected(49, 0.0f);
-        if (t > 0) {
-            ++thicker;
-            expected[24] = 200;
-            for (int i : {17, 23, 25, 31}) expected[i] = t * 200;  // up, left, right, down; not the diagonals
-        } else {
-            ++thinner;
-            expected[24] = 200 + std::abs(t) * (0 - 200);
-        }
-        for (int i = 0; i < 49; ++i) CHECK(out[i] == Approx(expected[i]).margin(1e-4));
-    }
-    CHECK(thicker > 0);
-    CHECK(thinner > 0);
-}
-
 TEST_CASE("the same seed gives the same images", "[augment]") {
     const std::vector<uint8_t> src = digit();
     Rng a(5), b(5);

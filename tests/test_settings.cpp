@@ -116,13 +116,11 @@ TEST_CASE("a recipe's settings read back as the values that make it", "[settings
                                                        {"optimizer", text("momentum")},
                                                        {"learningRate", num(0.002)},
                                                        {"augment", SettingValue::of(false)},
-                                                       {"warp", num(1.5)},
-                                                       {"thickness", num(0.6)}});
+                                                       {"warp", num(1.5)}});
     CHECK(setting_value(r, "layers").text == "c8k5s,p2,d0.25,64");
     CHECK(setting_value(r, "optimizer").text == "momentum");
     CHECK(setting_value(r, "learningRate").number == 0.002);  // not 0.0020000000949949026
     CHECK(setting_value(r, "warp").number == 1.5);
-    CHECK(setting_value(r, "thickness").number == 0.6);
     CHECK_FALSE(setting_value(r, "augment").flag);
     // Applying every value read back from a recipe gives the same recipe.
     Settings all;
@@ -132,7 +130,6 @@ TEST_CASE("a recipe's settings read back as the values that make it", "[settings
     CHECK(again.network.describe() == r.network.describe());
     CHECK(again.train.optimizer.learning_rate == r.train.optimizer.learning_rate);
     CHECK(again.train.augment.max_warp == r.train.augment.max_warp);
-    CHECK(again.train.augment.max_thickness == r.train.augment.max_thickness);
     CHECK(again.init == r.init);
 }
 

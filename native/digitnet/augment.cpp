@@ -47,26 +47,6 @@ void warp_field(int rows, int cols, float max_warp, Rng& rng, std::vector<int32_
         }
     }
 }
-// Moves each pixel v of img (rows x cols) to v + |t| (m - v), m the largest
-// (t > 0: dilation) or smallest (t < 0: erosion) of the pixel and its four
-// neighbours, 0 outside the image.
-void reweigh_strokes(float* img, int rows, int cols, float t) {
-    thread_local std::vector<float> copy;  // kept between calls: augmenting a batch does not allocate
-    copy.assign(img, img + static_cast<size_t>(rows) * cols);
-    const float weight = std::abs(t);
-    const auto at = [&](int y, int x) {
-        return y < 0 || y >= rows || x < 0 || x >= cols ? 0.0f : copy[static_cast<size_t>(y) * cols + x];
-    };
-    for (int y = 0; y < rows; ++y) {
-        for (int x = 0; x < cols; ++x) {
-            const float v = at(y, x);
-            const float around[4] = {at(y - 1, x), at(y + 1, x), at(y, x - 1), at(y, x + 1)};
-            const float m = t > 0.0f ? std::max(v, *std::max_element(around, around + 4))
-                                     : std::min(v, *std::min_element(around, around + 4));
-            img[static_cast<size_t>(y) * cols + x] = v + weight * (m - v);
-        }
-    }
-}
 }  // namespace
 
 void augment_image(const uint8_t* src, int rows, int cols, const AugmentSpec& spec, Rng& rng, float scale,
@@ -121,7 +101,6 @@ void augment_image(const uint8_t* src, int rows, int cols, const AugmentSpec& sp
             out[x] = to_value * static_cast<float>(top * 256 + fy * (bottom - top));
         }
     }
-    if (spec.max_thickness > 0.0f) reweigh_strokes(dst, rows, cols, rng.uniform(-spec.max_thickness, spec.max_thickness));
 }
 
 }  // namespace digitnet

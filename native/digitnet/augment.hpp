@@ -15,11 +15,6 @@ struct AugmentSpec {
     // Elastic warp: a smooth random displacement of every pixel, up to this many
     // pixels, interpolated from a 4x4 grid of random displacements (0: none).
     float max_warp = 0.0f;
-    // Stroke weight: each digit's ink blended towards its dilation (thicker
-    // strokes) or its erosion (thinner) by a fraction uniform in [-max, max],
-    // at most 1 (0: none). Drawn digits come in every stroke weight; MNIST's
-    // are mostly 2-3 px.
-    float max_thickness = 0.0f;
     bool enabled = false;         // whether the trainer augments at all
 };
 
@@ -29,12 +24,9 @@ struct AugmentSpec {
 // in fixed point: coordinates to 1/65536 px, interpolation weights to 1/256.
 // Draws exactly four rng.uniform() values, in this order: angle, zoom, shift x,
 // shift y, then with a warp 32 more (the grid's x and y displacements, row by
-// row), then with a stroke weight one more; each becomes lo + (hi - lo) * u,
-// so native and WebAssembly builds draw the same transforms (up to the last
-// bit of sin and cos). The warp is added to the source coordinates in fixed
-// point, bilinear between grid points. The stroke weight t then moves each
-// pixel v to v + |t| (m - v), m the largest (t > 0) or smallest (t < 0) value
-// of the pixel and its four neighbours (0 outside the image).
+// row); each becomes lo + (hi - lo) * u, so native and WebAssembly builds draw
+// the same transforms (up to the last bit of sin and cos). The warp is added
+// to the source coordinates in fixed point, bilinear between grid points.
 // With all ranges 0 the output is scale * src exactly.
 // spec.enabled is not looked at: the caller decides whether to augment.
 void augment_image(const uint8_t* src, int rows, int cols, const AugmentSpec& spec, Rng& rng, float scale,

@@ -141,9 +141,6 @@ const std::vector<SettingInfo>& setting_vocabulary() {
          "random shifts, rotations and scalings of the training digits"},
         {"warp", "--warp", "Elastic warp", SettingKind::Number, 0, 4, {},
          "with augmentation, move the pixels of each training digit smoothly by up to this many pixels"},
-        {"thickness", "--thickness", "Stroke weight", SettingKind::Number, 0, 1, {},
-         "with augmentation, thicken or thin each training digit's strokes: its ink moves towards its "
-         "dilation or erosion by a random fraction up to this one"},
         {"cosine", "--cosine", "Cosine decay", SettingKind::Flag, 0, 0, {},
          "decay the learning rate to 0 along a cosine over the run"},
         {"limit", "--limit", "Training digits", SettingKind::Integer, 0, 10'000'000, {},
@@ -261,7 +258,6 @@ Recipe apply(const Recipe& base, const Settings& given, bool whole) {
     if (has("seed")) r.train.seed = static_cast<uint64_t>(num("seed"));
     if (has("augment")) r.train.augment.enabled = flag("augment");
     if (has("warp")) r.train.augment.max_warp = static_cast<float>(num("warp"));
-    if (has("thickness")) r.train.augment.max_thickness = static_cast<float>(num("thickness"));
     if (has("cosine")) r.cosine_schedule = flag("cosine");
     if (has("limit")) r.limit = static_cast<size_t>(num("limit"));
     // A preset's "full batch" is any size past the data's; the trainer checks again with the data's size.
@@ -324,7 +320,6 @@ SettingValue setting_value(const Recipe& r, const std::string& key) {
     if (k == "augment") return SettingValue::of(r.train.augment.enabled);
     if (k == "cosine") return SettingValue::of(r.cosine_schedule);
     if (k == "warp") return float_value(r.train.augment.max_warp);
-    if (k == "thickness") return float_value(r.train.augment.max_thickness);
     return SettingValue::of(static_cast<double>(r.limit));  // "limit"
 }
 
