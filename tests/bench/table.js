@@ -124,7 +124,7 @@ function report({ machine, networks, mlp, cnns, cnnBatch, native, node, chromium
     '',
     `one epoch (${thousands(native.digits)} digits, batch ${B}) in Chromium: ${epoch.toFixed(3)} s`,
     `draw-to-prediction in the page (320x320 pad, ${draw.network}): ${draw.readMs.toFixed(3)} ms`,
-    `  the canvas read back (getImageData), then Session.predictDrawing; that alone ${draw.predictMs.toFixed(3)} ms, ` +
+    `  the inked part of the canvas read back (getImageData), then Session.predictDrawing; that alone ${draw.predictMs.toFixed(3)} ms, ` +
       `the forward pass alone ${draw.forwardMs.toFixed(3)} ms`,
     `  native, 280x280 canvas, 784-128-10: preprocessing ${native.preprocessMs.toFixed(3)} ms, ` +
       `forward pass ${native.forwardMs.toFixed(3)} ms`,
