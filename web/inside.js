@@ -102,7 +102,7 @@ function layerText(layer) {
   switch (layer.kind) {
     case 'conv': return `c${layer.units}k${layer.kernel}${layer.padding === 'same' ? 's' : ''}`;
     case 'maxpool': return `p${layer.kernel}`;
-    case 'dropout': return `d${layer.rate}`;
+    case 'dropout': return `d${+layer.rate.toPrecision(6)}`;  // a float: 0.4 arrives as 0.4000000059604645
     default: return String(layer.units);
   }
 }

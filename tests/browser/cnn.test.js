@@ -172,6 +172,8 @@ test('Load pretrained offers the CNN first and the MLP, and loads either', async
     await loadPretrained(page, 'cnn');
     assert.match(await text(page, 'status'), /^Loaded the pretrained CNN: /);
     assert.equal(await network(), 'Big CNN');  // the shipped CNN has the big CNN's layers
+    const titles = await page.$$eval('#layers .layer-title strong', (e) => e.map((t) => t.textContent));
+    assert.ok(titles.some((t) => /^Dropout d0\.4$/.test(t)), `layer titles: ${titles.join(', ')}`);
     const accuracy = parseFloat(await text(page, 'test-accuracy'));
     console.log(`pretrained CNN, held-out: ${accuracy}%`);
     assert.ok(accuracy > 98, `held-out ${accuracy}%`);
