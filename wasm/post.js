@@ -51,11 +51,11 @@ Module['pretrainedModelBytes'] = function (file = 'pretrained.model') {
   return FS.analyzePath(path).exists ? FS.readFile(path) : null;
 };
 
-// The models built into the module, the CNN first: [{key, name, bytes}].
+// The models built into the module, the CNN first: [{key, name, file}]; the
+// bytes are read when wanted (pretrainedModelBytes(file)), not at start-up.
 Module['pretrainedModels'] = function () {
   return [
     { key: 'cnn', name: 'CNN', file: 'pretrained-cnn.model' },
     { key: 'mlp', name: 'MLP', file: 'pretrained.model' },
-  ].map(({ key, name, file }) => ({ key, name, bytes: Module['pretrainedModelBytes'](file) }))
-    .filter((model) => model.bytes);
+  ].filter(({ file }) => FS.analyzePath('/data/' + file).exists);
 };

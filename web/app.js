@@ -148,8 +148,8 @@ async function main() {
   for (const { key, name } of pretrained) $('pretrained-choice').add(new Option(name, key));
   $('load-pretrained').title = pretrained.length ? 'A network trained in advance on the bundled digits' : 'This build has no pretrained model';
   $('load-pretrained').addEventListener('click', () => {
-    const { name, bytes } = pretrained.find((m) => m.key === $('pretrained-choice').value);
-    loadModel(bytes, `the pretrained ${name}`);
+    const { name, file } = pretrained.find((m) => m.key === $('pretrained-choice').value);
+    loadModel(M.pretrainedModelBytes(file), `the pretrained ${name}`);
   });
 
   $('model-file').addEventListener('change', async (e) => {

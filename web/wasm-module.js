@@ -8,8 +8,8 @@
 
 // The compiled module: a promise of a WebAssembly.Module.
 function compileDigitNet() {
-  const source = `${fromBase64}\n${gunzip}\n${compileGzipped}\n` +
-    'onmessage = ({ data }) => compileGzipped(fromBase64(data.trim()))' +
+  const source = `${fromBase64}\n${gunzip}\n` +
+    'onmessage = ({ data }) => gunzip(fromBase64(data.trim())).then((bytes) => WebAssembly.compile(bytes))' +
     '.then((module) => postMessage({ module }), (error) => postMessage({ error: String(error) }));\n';
   const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
   const worker = new Worker(url);
@@ -31,11 +31,6 @@ function fromBase64(text) {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
-}
-
-// A promise of the WebAssembly.Module in gzipped bytes.
-async function compileGzipped(gzipped) {
-  return WebAssembly.compile(await gunzip(gzipped));
 }
 
 // A promise of the bytes inflated. (Written to the stream in one piece and
