@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "digitnet/file_io.hpp"
+#include "digitnet/layers/kind.hpp"
 #include "digitnet/model_file.hpp"
 
 namespace digitnet::cli {
@@ -30,16 +31,9 @@ int export_command(const std::string& model_path, const std::string& out_path) {
     out << ",\"inputs\":" << net.spec().inputs() << ",\"input_scale\":" << net.spec().input_scale << ",\"layers\":[";
     for (int l = 0; l < net.layer_count(); ++l) {
         const LayerSpec& s = net.layer(l);
-        out << (l ? "," : "") << "{\"kind\":\"" << to_string(s.kind) << "\",";
-        switch (s.kind) {
-            case LayerKind::Dense: out << "\"units\":" << s.units << ","; break;
-            case LayerKind::Conv:
-                out << "\"filters\":" << s.units << ",\"kernel\":" << s.kernel << ",\"padding\":\""
-                    << (s.padding == Padding::Same ? "same" : "valid") << "\",";
-                break;
-            case LayerKind::MaxPool: out << "\"size\":" << s.kernel << ","; break;
-            case LayerKind::Dropout: out << "\"rate\":" << s.rate << ","; break;
-        }
+        const LayerKindParts& kind = layer_kind(s.kind);
+        out << (l ? "," : "") << "{\"kind\":\"" << kind.name << "\",";
+        kind.export_fields(out, s);
         out << "\"output\":";
         put_shape(out, net.out_shape(l));
         if (s.has_params()) {

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "digitnet/layers/kind.hpp"
+
 namespace digitnet {
 
 namespace {
@@ -74,13 +76,14 @@ std::string save_model(const Network& net) {
     put_le(b, float_bits(spec.input_scale), 4);
     put_le(b, spec.layers.size(), 4);
     for (const LayerSpec& l : spec.layers) {
+        const LayerRecord r = layer_kind(l.kind).to_record(l);
         put_le(b, static_cast<uint8_t>(l.kind), 1);
-        put_le(b, static_cast<uint8_t>(l.activation), 1);
-        put_le(b, l.bias ? 1 : 0, 1);
-        put_le(b, static_cast<uint8_t>(l.padding), 1);
-        put_le(b, static_cast<uint32_t>(l.units), 4);
-        put_le(b, static_cast<uint32_t>(l.kernel), 4);
-        put_le(b, float_bits(l.rate), 4);
+        put_le(b, r.activation, 1);
+        put_le(b, r.bias, 1);
+        put_le(b, r.padding, 1);
+        put_le(b, r.units, 4);
+        put_le(b, r.kernel, 4);
+        put_le(b, float_bits(r.rate), 4);
     }
     put_le(b, params.size(), 8);
     for (float p : params) put_le(b, float_bits(p), 4);
@@ -119,7 +122,7 @@ size_t read_v1_layers(const std::string& b, NetworkSpec& spec) {
         if (units == 0 || units > static_cast<uint32_t>(kMaxUnits))
             throw Error("the model file says " + layer_name(l) + " has " + std::to_string(units) + " units, which is not 1.." +
                         std::to_string(kMaxUnits));
-        if (activation > static_cast<uint8_t>(Activation::Softmax))
+        if (activation >= kActivationCount)
             throw Error("the model file gives " + layer_name(l) + " the unknown activation code " + std::to_string(activation));
         if (has_bias > 1)
             throw Error("the model file's bias flag of " + layer_name(l) + " is " + std::to_string(has_bias) + ", not 0 or 1");
@@ -149,53 +152,31 @@ size_t read_v2_layers(const std::string& b, NetworkSpec& spec) {
     const uint32_t layer_count = read_layer_count(b, 24, kLayerSize);
     for (size_t l = 0; l < layer_count; ++l) {
         const size_t at = kHeader + kLayerSize * l;
-        const uint8_t kind = static_cast<uint8_t>(b[at]), activation = static_cast<uint8_t>(b[at + 1]),
-                      has_bias = static_cast<uint8_t>(b[at + 2]), padding = static_cast<uint8_t>(b[at + 3]);
-        const uint32_t units = static_cast<uint32_t>(get_le(b, at + 4, 4)), kernel = static_cast<uint32_t>(get_le(b, at + 8, 4));
-        const float rate = bits_float(static_cast<uint32_t>(get_le(b, at + 12, 4)));
-        const std::string name = layer_name(l);
-        if (kind > static_cast<uint8_t>(LayerKind::Dropout))
-            throw Error("the model file gives " + name + " the unknown layer kind " + std::to_string(kind));
-        const LayerKind k = static_cast<LayerKind>(kind);
-        const std::string kind_name = name + " (" + to_string(k) + ")";
-        if (activation > static_cast<uint8_t>(Activation::Softmax))
-            throw Error("the model file gives " + kind_name + " the unknown activation code " + std::to_string(activation));
-        if (has_bias > 1)
-            throw Error("the model file's bias flag of " + kind_name + " is " + std::to_string(has_bias) + ", not 0 or 1");
-        if (padding > 1)
-            throw Error("the model file gives " + kind_name + " the unknown padding code " + std::to_string(padding));
-        const bool params = k == LayerKind::Dense || k == LayerKind::Conv;
+        const uint8_t kind = static_cast<uint8_t>(b[at]);
+        LayerRecord r;
+        r.activation = static_cast<uint8_t>(b[at + 1]), r.bias = static_cast<uint8_t>(b[at + 2]);
+        r.padding = static_cast<uint8_t>(b[at + 3]);
+        r.units = static_cast<uint32_t>(get_le(b, at + 4, 4)), r.kernel = static_cast<uint32_t>(get_le(b, at + 8, 4));
+        r.rate = bits_float(static_cast<uint32_t>(get_le(b, at + 12, 4)));
+        if (kind >= kLayerKindCount)
+            throw Error("the model file gives " + layer_name(l) + " the unknown layer kind " + std::to_string(kind));
+        const LayerKindParts& k = layer_kind(static_cast<LayerKind>(kind));
+        const RecordCheck check{layer_name(l) + " (" + k.name + ")"};
+        if (r.activation >= kActivationCount) check.refuse("the unknown activation code " + std::to_string(r.activation));
+        if (r.bias > 1)
+            throw Error("the model file's bias flag of " + check.kind_name + " is " + std::to_string(r.bias) + ", not 0 or 1");
+        if (r.padding > 1) check.refuse("the unknown padding code " + std::to_string(r.padding));
+        const RecordFields& uses = k.record_fields;
         const auto unused = [&](bool nonzero, const char* field) {
-            if (nonzero) throw Error("the model file gives " + kind_name + " " + field + ", which that kind of layer does not have");
+            if (nonzero) check.refuse(std::string(field) + ", which that kind of layer does not have");
         };
-        unused(!params && activation != 0, "an activation");
-        unused(!params && has_bias != 0, "a bias");
-        unused(k != LayerKind::Conv && padding != 0, "a padding");
-        unused(!params && units != 0, "a unit count");
-        unused((k == LayerKind::Dense || k == LayerKind::Dropout) && kernel != 0, "a kernel size");
-        unused(k != LayerKind::Dropout && float_bits(rate) != 0, "a dropout rate");
-        const auto fits = [&](uint32_t v, int hi, const char* what) {
-            if (v == 0 || v > static_cast<uint32_t>(hi))
-                throw Error("the model file says " + kind_name + " has " + std::to_string(v) + " " + what + ", which is not 1.." +
-                            std::to_string(hi));
-            return static_cast<int>(v);
-        };
-        LayerSpec ls;
-        switch (k) {
-            case LayerKind::Dense:
-                ls = LayerSpec::dense(fits(units, kMaxUnits, "units"), static_cast<Activation>(activation), has_bias == 1);
-                break;
-            case LayerKind::Conv:
-                ls = LayerSpec::conv(fits(units, kMaxFilters, "filters"), fits(kernel, kMaxKernel, "as kernel size"),
-                                     static_cast<Padding>(padding), static_cast<Activation>(activation), has_bias == 1);
-                break;
-            case LayerKind::MaxPool: ls = LayerSpec::maxpool(fits(kernel, kMaxKernel, "as pool size")); break;
-            case LayerKind::Dropout:
-                if (!(rate > 0.0f && rate < 1.0f))
-                    throw Error("the model file gives " + kind_name + " the rate " + std::to_string(rate) + ", not between 0 and 1");
-                ls = LayerSpec::dropout(rate);
-                break;
-        }
+        unused(!uses.activation && r.activation != 0, "an activation");
+        unused(!uses.bias && r.bias != 0, "a bias");
+        unused(!uses.padding && r.padding != 0, "a padding");
+        unused(!uses.units && r.units != 0, "a unit count");
+        unused(!uses.kernel && r.kernel != 0, "a kernel size");
+        unused(!uses.rate && float_bits(r.rate) != 0, "a dropout rate");
+        const LayerSpec ls = k.from_record(r, check);
         spec.layers.push_back(ls);
     }
     return kHeader + kLayerSize * layer_count;
@@ -215,11 +196,12 @@ Network load_model(const std::string& b) {
     const size_t count_at = version == 1 ? read_v1_layers(b, spec) : read_v2_layers(b, spec);
     int64_t expected_params = 0;
     try {
-        spec.validate();
+        spec.validate_layers();
         expected_params = spec.parameter_count();
     } catch (const Error& e) {
         throw Error(std::string("the model file's layers do not fit together: ") + e.what());
     }
+    spec.require_readable();  // before anything is allocated for the network
 
     const uint64_t param_count = get_le(b, count_at, 8);
     if (param_count != static_cast<uint64_t>(expected_params))

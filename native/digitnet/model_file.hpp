@@ -8,7 +8,8 @@
 //   8             12     u32 channels, u32 height, u32 width: the input shape
 //   20            4      f32 input_scale
 //   24            4      u32 layer_count L (1..1024)
-//   28 + 16*l     16     layer l: u8 kind (LayerKind: 0 dense, 1 conv, 2 maxpool, 3 dropout),
+//   28 + 16*l     16     layer l: u8 kind (LayerKind: 0 dense, 1 conv, 2 maxpool, 3 dropout;
+//                                 each kind's to_record/from_record in layers/),
 //                                 u8 activation (Activation code 0..4; 0 for maxpool and dropout),
 //                                 u8 has_bias (0 or 1; 0 for maxpool and dropout),
 //                                 u8 padding (conv: 0 valid, 1 same; else 0),

@@ -1,11 +1,8 @@
 #include "digitnet/network.hpp"
 
 #include "digitnet/activation.hpp"
-#include "digitnet/conv.hpp"
-#include "digitnet/dense.hpp"
-#include "digitnet/dropout.hpp"
 #include "digitnet/init.hpp"
-#include "digitnet/pool.hpp"
+#include "digitnet/layers/kind.hpp"
 #include "digitnet/products.hpp"
 
 namespace digitnet {
@@ -21,17 +18,17 @@ Network::Network(NetworkSpec spec) : spec_(std::move(spec)) {
     params_.assign(n, 0.0f);
 }
 
-int Network::fan_in(int l) const {
-    const LayerSpec& s = layer(l);
-    if (s.kind == LayerKind::Dense) return static_cast<int>(in_shape(l).size());
-    if (s.kind == LayerKind::Conv) return s.kernel * s.kernel * in_shape(l).channels;
-    return 0;
-}
+int Network::fan_in(int l) const { return static_cast<int>(layer_kind(layer(l).kind).fan_in(layer(l), in_shape(l))); }
 
 MatrixMap Network::weights(int l, float* buffer) const { return MatrixMap(buffer + weight_offset(l), units(l), fan_in(l)); }
 
 ConstMatrixMap Network::weights(int l) const {
     return ConstMatrixMap(params_.data() + weight_offset(l), units(l), fan_in(l));
+}
+
+LayerPass Network::pass(int l, int batch, Workspace& ws) const {
+    return {layer(l), in_shape(l), out_shape(l), batch, fan_in(l), params_.data() + weight_offset(l), bias(l), ws,
+            static_cast<size_t>(l)};
 }
 
 int Network::layer_of_param(size_t i) const {
@@ -45,7 +42,7 @@ void Network::initialize(Init scheme, Rng& rng) {
     for (int l = 0; l < layer_count(); ++l) {
         const LayerSpec& s = layer(l);
         if (!s.has_params()) continue;
-        const float fan_out = static_cast<float>(s.kind == LayerKind::Conv ? s.units * s.kernel * s.kernel : s.units);
+        const float fan_out = static_cast<float>(layer_kind(s.kind).fan_out(s));
         initialize_layer(scheme, static_cast<float>(fan_in(l)), fan_out, params_.data() + weight_offset(l),
                          static_cast<size_t>(units(l)) * fan_in(l), params_.data() + bias_offset(l),
                          s.bias ? static_cast<size_t>(units(l)) : 0, rng);
@@ -60,27 +57,9 @@ const Matrix& Network::forward(const Matrix& X, Workspace& ws, Rng* dropout) con
     for (int l = 0; l < L; ++l) {
         const size_t i = static_cast<size_t>(l);
         const LayerSpec& s = layer(l);
-        const Shape is = in_shape(l), os = out_shape(l);
         Matrix& A = ws.A[i];
-        A.resize(B, static_cast<Eigen::Index>(os.size()));
-        const float* W = params_.data() + weight_offset(l);
-        switch (s.kind) {
-            case LayerKind::Dense: dense_forward(in, B, fan_in(l), W, bias(l), s.units, s.activation, A.data()); break;
-            case LayerKind::Conv: {
-                const ConvGeometry g(is, s, os);
-                ws.lowered[i].resize(int64_t{B} * g.pixels(), g.patch());
-                conv_forward(in, B, g, W, bias(l), s.activation, ws.lowered[i].data(), A.data());
-                break;
-            }
-            case LayerKind::MaxPool:
-                ws.switches[i].resize(static_cast<size_t>(B * os.size()));
-                maxpool_forward(in, B, is, s.kernel, os, A.data(), ws.switches[i].data());
-                break;
-            case LayerKind::Dropout:
-                ws.lowered[i].resize(B, static_cast<Eigen::Index>(os.size()));
-                dropout_forward(in, B * os.size(), s.rate, dropout, ws.lowered[i].data(), A.data());
-                break;
-        }
+        A.resize(B, static_cast<Eigen::Index>(out_shape(l).size()));
+        layer_kind(s.kind).forward(pass(l, B, ws), in, A.data(), dropout);
         in = A.data();
     }
     return ws.A.back();
@@ -96,30 +75,21 @@ void Network::backward_layers(const Matrix& X, Workspace& ws, Use use) const {
     const int B = static_cast<int>(X.rows());
     for (int l = layer_count() - 1; l >= 0; --l) {
         const size_t i = static_cast<size_t>(l);
-        const LayerSpec& s = layer(l);
-        const Shape is = in_shape(l), os = out_shape(l);
+        const LayerKindParts& kind = layer_kind(layer(l).kind);
+        const LayerPass p = pass(l, B, ws);
         const float* dZ = ws.dZ[i].data();  // B x output size
-        const float* W = params_.data() + weight_offset(l);
         if (l > 0) {
             Matrix& dA = ws.dZ[i - 1];
-            dA.resize(B, static_cast<Eigen::Index>(is.size()));
-            switch (s.kind) {
-                case LayerKind::Dense: dense_backward_input(dZ, B, s.units, W, fan_in(l), dA.data()); break;
-                case LayerKind::Conv: {
-                    const ConvGeometry g(is, s, os);
-                    ws.dlowered[i].resize(int64_t{B} * g.pixels(), g.patch());
-                    conv_backward_input(dZ, B, g, W, ws.dlowered[i].data(), dA.data());
-                    break;
-                }
-                case LayerKind::MaxPool: maxpool_backward(dZ, B, is, os, ws.switches[i].data(), dA.data()); break;
-                case LayerKind::Dropout: dropout_backward(dZ, ws.lowered[i].data(), B * os.size(), dA.data()); break;
-            }
+            dA.resize(B, static_cast<Eigen::Index>(p.in.size()));
+            kind.backward_input(p, dZ, dA.data());
             const Matrix& A = ws.A[i - 1];
             activation_backward(layer(l - 1).activation, ConstMatrixMap(A.data(), A.rows(), A.cols()),
                                 MatrixMap(dA.data(), dA.rows(), dA.cols()));
         }
-        if (s.kind == LayerKind::Dense) use(l, dZ, l == 0 ? X.data() : ws.A[i - 1].data(), B);
-        if (s.kind == LayerKind::Conv) use(l, dZ, ws.lowered[i].data(), B * os.height * os.width);
+        if (kind.has_params) {
+            const GradientInput g = kind.gradient_input(p, l == 0 ? X.data() : ws.A[i - 1].data());
+            use(l, dZ, g.in, static_cast<int>(g.rows));
+        }
     }
 }
 

@@ -6,7 +6,8 @@
 //   dense: rows = units, fan_in = the input's size; conv: rows = filters, fan_in = K*K*C.
 // Forward, batch-major (B samples per call, one per row; maps HWC, spec.hpp):
 //   A_l = layer_l(A_{l-1})      A_{-1} = X (B x inputs), A_l (B x output size of l)
-// Each kind's math is in its own file: dense, conv, pool, dropout, activation.
+// What each kind does is in its own file in layers/ (layers/kind.hpp), its math
+// in dense, conv, pool, dropout and activation.
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -17,6 +18,7 @@
 namespace digitnet {
 
 class Rng;
+struct LayerPass;
 
 // Per-call scratch. Reusing one Workspace for same-sized batches means no
 // allocation in the training loop.
@@ -68,6 +70,8 @@ public:
     void sgd_backward(const Matrix& X, Workspace& ws, float learning_rate, float weight_decay);
 
 private:
+    // Layer l's view of a pass over `batch` samples (layers/kind.hpp).
+    LayerPass pass(int l, int batch, Workspace& ws) const;
     template <class Use>
     void backward_layers(const Matrix& X, Workspace& ws, Use use) const;
 

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
+#include <iterator>
+#include <optional>
 #include <sstream>
+
+#include "digitnet/layers/kind.hpp"
 
 namespace digitnet {
 
@@ -43,20 +46,9 @@ LayerSpec LayerSpec::dropout(float rate) {
     return l;
 }
 
-std::string LayerSpec::item() const {
-    switch (kind) {
-        case LayerKind::Dense: return std::to_string(units);
-        case LayerKind::Conv:
-            return "c" + std::to_string(units) + "k" + std::to_string(kernel) + (padding == Padding::Same ? "s" : "");
-        case LayerKind::MaxPool: return "p" + std::to_string(kernel);
-        case LayerKind::Dropout: {
-            std::ostringstream s;
-            s << 'd' << rate;
-            return s.str();
-        }
-    }
-    return "?";
-}
+bool LayerSpec::has_params() const { return is_layer_kind(kind) && layer_kind(kind).has_params; }
+
+std::string LayerSpec::item() const { return is_layer_kind(kind) ? layer_kind(kind).item(*this) : "?"; }
 
 int NetworkSpec::outputs() const { return static_cast<int>(layers.empty() ? input.size() : shapes().back().size()); }
 
@@ -71,46 +63,10 @@ std::vector<Shape> NetworkSpec::shapes() const {
     Shape in = input;
     for (size_t i = 0; i < layers.size(); ++i) {
         const LayerSpec& l = layers[i];
+        if (!is_layer_kind(l.kind)) throw Error("layer " + std::to_string(i + 1) + " is of an unknown kind");
         const std::string name = layer_name(i, l);
-        Shape s = in;
-        switch (l.kind) {
-            case LayerKind::Dense:
-                if (l.units < 1 || l.units > kMaxUnits)
-                    throw Error(name + " must have between 1 and " + std::to_string(kMaxUnits) + " units");
-                s = {l.units, 1, 1};
-                break;
-            case LayerKind::Conv: {
-                if (l.units < 1 || l.units > kMaxFilters)
-                    throw Error(name + " must have between 1 and " + std::to_string(kMaxFilters) + " filters");
-                if (l.kernel < 1 || l.kernel > kMaxKernel)
-                    throw Error(name + " needs a kernel size from 1 to " + std::to_string(kMaxKernel));
-                if (l.padding != Padding::Valid && l.padding != Padding::Same)
-                    throw Error(name + " has an unknown padding");
-                const int k = l.kernel;
-                if (l.padding == Padding::Valid && (k > in.height || k > in.width))
-                    throw Error(name + ": a " + std::to_string(k) + "x" + std::to_string(k) + " conv does not fit on its " +
-                                std::to_string(in.height) + "x" + std::to_string(in.width) +
-                                " input map; use a smaller kernel, fewer pooling layers or 'same' padding (c" +
-                                std::to_string(l.units) + "k" + std::to_string(k) + "s)");
-                s = l.padding == Padding::Same ? Shape{l.units, in.height, in.width}
-                                               : Shape{l.units, in.height - k + 1, in.width - k + 1};
-                break;
-            }
-            case LayerKind::MaxPool: {
-                const int n = l.kernel;
-                if (n < 1 || n > kMaxKernel) throw Error(name + " needs a pool size from 1 to " + std::to_string(kMaxKernel));
-                if (n > in.height || n > in.width)
-                    throw Error(name + ": a " + std::to_string(n) + "x" + std::to_string(n) + " pool does not fit on its " +
-                                std::to_string(in.height) + "x" + std::to_string(in.width) + " input map");
-                s = {in.channels, in.height / n, in.width / n};
-                break;
-            }
-            case LayerKind::Dropout:
-                if (!(l.rate > 0.0f && l.rate < 1.0f)) throw Error(name + " needs a dropout rate between 0 and 1");
-                break;
-            default: throw Error("layer " + std::to_string(i + 1) + " is of an unknown kind");
-        }
-        if (static_cast<int>(l.activation) > static_cast<int>(Activation::Softmax))
+        const Shape s = layer_kind(l.kind).shape(l, in, name);
+        if (static_cast<int>(l.activation) >= kActivationCount)
             throw Error(name + " has an unknown activation");
         if (!l.has_params() && (l.activation != Activation::Identity || l.bias))
             throw Error(name + " can have neither an activation nor a bias");
@@ -126,11 +82,26 @@ std::vector<Shape> NetworkSpec::shapes() const {
 }
 
 void NetworkSpec::validate() const {
+    validate_layers();
+    require_readable();
+}
+
+void NetworkSpec::validate_layers() const {
     if (layers.empty()) throw Error("network needs at least one layer");
     if (layers.size() > static_cast<size_t>(kMaxLayers))
         throw Error("network has " + std::to_string(layers.size()) + " layers; the limit is " + std::to_string(kMaxLayers));
     if (!(input_scale > 0.0f) || input_scale > 1e6f) throw Error("input scale must be a positive number");
     parameter_count();  // shapes() and the parameter limit
+}
+
+void NetworkSpec::require_readable() const {
+    const double macs = forward_macs();
+    const int64_t floats = inference_floats_per_sample();
+    if (macs <= kMaxDigitMacs && floats <= kMaxDigitFloats) return;
+    const auto millions = [](double n) { return std::to_string(static_cast<int64_t>(std::ceil(n / 1e6))) + " million"; };
+    throw Error("reading one digit with this network would take " + millions(macs) + " multiply-adds and " +
+                megabytes(4 * floats) + " of memory; the limit is " + millions(kMaxDigitMacs) + " and " +
+                megabytes(4 * kMaxDigitFloats) + ": use fewer or smaller layers");
 }
 
 void NetworkSpec::require_digit_shape() const {
@@ -155,9 +126,7 @@ void each_layer(const NetworkSpec& spec, F f) {
 int64_t NetworkSpec::parameter_count() const {
     int64_t n = 0;
     each_layer(*this, [&](size_t i, const LayerSpec& l, Shape in, Shape) {
-        if (l.kind == LayerKind::Dense) n += l.units * in.size() + (l.bias ? l.units : 0);
-        if (l.kind == LayerKind::Conv)
-            n += int64_t{l.units} * l.kernel * l.kernel * in.channels + (l.bias ? l.units : 0);
+        n += layer_kind(l.kind).parameters(l, in);
         if (n > kMaxParameters)
             throw Error("with " + layer_name(i, l) + " this network has " + std::to_string(n) + " parameters, " +
                         megabytes(4 * n) + " of weights; the limit is " + std::to_string(kMaxParameters / 1'000'000) +
@@ -169,8 +138,7 @@ int64_t NetworkSpec::parameter_count() const {
 double NetworkSpec::forward_macs() const {
     double macs = 0.0;
     each_layer(*this, [&](size_t, const LayerSpec& l, Shape in, Shape out) {
-        if (l.kind == LayerKind::Dense) macs += static_cast<double>(l.units) * static_cast<double>(in.size());
-        if (l.kind == LayerKind::Conv) macs += static_cast<double>(out.size()) * l.kernel * l.kernel * in.channels;
+        macs += layer_kind(l.kind).forward_macs(l, in, out);
     });
     return macs;
 }
@@ -178,10 +146,16 @@ double NetworkSpec::forward_macs() const {
 int64_t NetworkSpec::workspace_floats_per_sample() const {
     int64_t n = input.size();  // the batch's inputs
     each_layer(*this, [&](size_t, const LayerSpec& l, Shape in, Shape out) {
-        n += 2 * out.size();  // activations and their gradients
-        if (l.kind == LayerKind::Conv)  // the lowered input and its gradient
-            n += 2 * int64_t{out.height} * out.width * l.kernel * l.kernel * in.channels;
-        if (l.kind == LayerKind::MaxPool || l.kind == LayerKind::Dropout) n += out.size();  // switches, mask
+        const LayerKindParts& kind = layer_kind(l.kind);
+        n += kind.forward_floats(l, in, out) + kind.backward_floats(l, in, out);
+    });
+    return n;
+}
+
+int64_t NetworkSpec::inference_floats_per_sample() const {
+    int64_t n = input.size();  // the batch's inputs
+    each_layer(*this, [&](size_t, const LayerSpec& l, Shape in, Shape out) {
+        n += layer_kind(l.kind).forward_floats(l, in, out);
     });
     return n;
 }
@@ -236,19 +210,8 @@ NetworkSpec make_spec(std::vector<LayerSpec> hidden, Activation output_act, bool
     return spec;
 }
 
-namespace {
-// The whole number at text[at..] (capped at 10^9), or -1 if there is none.
-int whole_at(const std::string& t, size_t& at) {
-    int64_t v = -1;
-    for (; at < t.size() && t[at] >= '0' && t[at] <= '9'; ++at) v = std::min<int64_t>(std::max<int64_t>(v, 0) * 10 + (t[at] - '0'), 1'000'000'000);
-    return static_cast<int>(v);
-}
-}  // namespace
-
 std::vector<LayerSpec> parse_layers(const std::string& text, Activation activation, bool bias) {
-    static const char* const kAllowed =
-        "allowed: N (a dense layer of N units), cFkK (F filters of KxK), cFkKs (the same, 'same' padding), "
-        "pN (NxN max-pool) or dR (dropout of rate R)";
+    const std::string allowed = "allowed: " + layer_grammar();
     std::vector<LayerSpec> layers;
     if (text.find_first_not_of(" \t") == std::string::npos) return layers;
     std::stringstream all(text);
@@ -258,44 +221,16 @@ std::vector<LayerSpec> parse_layers(const std::string& text, Activation activati
         const size_t first = item.find_first_not_of(" \t"), last = item.find_last_not_of(" \t");
         const std::string t = first == std::string::npos ? "" : item.substr(first, last - first + 1);
         const std::string where = "layer item " + std::to_string(n);
-        if (t.empty()) throw Error(where + " is empty; " + kAllowed);
-        const std::string bad = where + " '" + t + "' is not a layer; " + kAllowed;
-        size_t at = 0;
-        LayerSpec l;
-        if (t[0] >= '0' && t[0] <= '9') {
-            l = LayerSpec::dense(whole_at(t, at), activation, bias);
-        } else if (t[0] == 'c') {
-            at = 1;
-            const int f = whole_at(t, at);
-            if (f < 0 || at >= t.size() || t[at] != 'k') throw Error(bad);
-            ++at;
-            const int k = whole_at(t, at);
-            const bool same = at < t.size() && t[at] == 's';
-            at += same;
-            l = LayerSpec::conv(f, k, same ? Padding::Same : Padding::Valid, activation, bias);
-        } else if (t[0] == 'p') {
-            at = 1;
-            l = LayerSpec::maxpool(whole_at(t, at));
-        } else if (t[0] == 'd') {
-            char* end = nullptr;
-            const double r = std::strtod(t.c_str() + 1, &end);
-            if (end == t.c_str() + 1 || !(r > 0.0 && r < 1.0)) throw Error(where + " '" + t + "': a dropout rate is a number between 0 and 1, e.g. d0.25");
-            at = static_cast<size_t>(end - t.c_str());
-            l = LayerSpec::dropout(static_cast<float>(r));
-        }
-        if (at != t.size() || (l.kind != LayerKind::Dropout && (l.units < 0 || l.kernel < 0))) throw Error(bad);
-        if (l.kind == LayerKind::Dense && (l.units < 1 || l.units > kMaxUnits))
-            throw Error(where + " '" + t + "': a dense layer has 1 to " + std::to_string(kMaxUnits) + " units");
-        if (l.kind == LayerKind::Conv && (l.units < 1 || l.units > kMaxFilters))
-            throw Error(where + " '" + t + "': a conv layer has 1 to " + std::to_string(kMaxFilters) + " filters");
-        if (l.kind != LayerKind::Dense && l.kind != LayerKind::Dropout && (l.kernel < 1 || l.kernel > kMaxKernel))
-            throw Error(where + " '" + t + "': a " + (l.kind == LayerKind::Conv ? "kernel" : "pool") + " size is 1 to " +
-                        std::to_string(kMaxKernel));
-        layers.push_back(l);
+        if (t.empty()) throw Error(where + " is empty; " + allowed);
+        const GrammarItem g{t, where, allowed, activation, bias};
+        std::optional<LayerSpec> l;
+        for (int k = 0; k < kLayerKindCount && !l; ++k) l = layer_kind(static_cast<LayerKind>(k)).parse(g);
+        if (!l) g.not_a_layer();
+        layers.push_back(*l);
         if (layers.size() >= static_cast<size_t>(kMaxLayers))
             throw Error("more than " + std::to_string(kMaxLayers - 1) + " hidden layers");
     }
-    if (!text.empty() && text.back() == ',') throw Error("layer item " + std::to_string(n) + " is empty; " + kAllowed);
+    if (!text.empty() && text.back() == ',') throw Error("layer item " + std::to_string(n) + " is empty; " + allowed);
     return layers;
 }
 
@@ -318,7 +253,7 @@ const char* const kActivations[] = {"identity", "sigmoid", "tanh", "relu", "soft
 const char* const kInits[] = {"normal", "normal-fanin", "uniform", "uniform-fan", "he", "xavier"};
 const char* const kLosses[] = {"cross-entropy", "squared-error", "batch-softmax-squared-error"};
 const char* const kOptimizers[] = {"sgd", "momentum", "adam"};
-const char* const kKinds[] = {"dense", "conv", "maxpool", "dropout"};
+static_assert(std::size(kActivations) == kActivationCount, "a name for every Activation");
 }  // namespace
 
 Activation parse_activation(const std::string& n) { return parse<Activation>(n, kActivations, "activation"); }
@@ -329,6 +264,6 @@ LossKind parse_loss(const std::string& n) { return parse<LossKind>(n, kLosses, "
 const char* to_string(LossKind l) { return kLosses[static_cast<int>(l)]; }
 OptimizerKind parse_optimizer(const std::string& n) { return parse<OptimizerKind>(n, kOptimizers, "optimizer"); }
 const char* to_string(OptimizerKind o) { return kOptimizers[static_cast<int>(o)]; }
-const char* to_string(LayerKind k) { return kKinds[static_cast<int>(k)]; }
+const char* to_string(LayerKind k) { return layer_kind(k).name; }
 
 }  // namespace digitnet

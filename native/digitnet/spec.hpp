@@ -20,13 +20,16 @@ struct Error : std::runtime_error {
 };
 
 enum class Activation : uint8_t { Identity = 0, Sigmoid = 1, Tanh = 2, ReLU = 3, Softmax = 4 };
+inline constexpr int kActivationCount = 5;
 
+// What each kind is, part by part, is in its own file in layers/ (layers/kind.hpp).
 enum class LayerKind : uint8_t {
     Dense = 0,    // units x (flattened input), plus a bias per unit
     Conv = 1,     // filters of kernel x kernel x input channels, stride 1, plus a bias per filter
     MaxPool = 2,  // the largest value of each kernel x kernel window, stride kernel (no parameters)
     Dropout = 3,  // while training, zeroes each value with probability rate and scales the rest by 1/(1-rate)
 };
+inline constexpr int kLayerKindCount = 4;
 enum class Padding : uint8_t { Valid = 0, Same = 1 };  // conv: no padding, or zeros around keeping H x W
 
 // A feature map's size: channels x height x width.
@@ -52,7 +55,7 @@ struct LayerSpec {
     static LayerSpec conv(int filters, int kernel, Padding p, Activation a, bool bias = true);
     static LayerSpec maxpool(int size);
     static LayerSpec dropout(float rate);
-    bool has_params() const { return kind == LayerKind::Dense || kind == LayerKind::Conv; }
+    bool has_params() const;  // weights and (optionally) biases: dense and conv
     // The grammar's item for this layer: "128", "c16k5", "c16k5s", "p2", "d0.25".
     std::string item() const;
 };
@@ -64,6 +67,14 @@ inline constexpr int kMaxKernel = 32;            // conv kernel and pool size
 inline constexpr int kMaxLayers = 1024;
 inline constexpr int64_t kMaxParameters = 64'000'000;       // 256 MB of float32 weights
 inline constexpr int64_t kMaxTrainingBytes = 1'500'000'000;  // what one training run may hold in memory
+// What reading one digit may cost (a model file, the page and the CLI are held
+// to it before anything is allocated). The shipped CNN takes 7.6 million
+// multiply-adds and 0.16 million floats (0.6 MB); the widest network the
+// settings train (c512k5s,c512k5s at batch 4) 5,150 million and 11 million.
+// A layer without multiply-adds (max-pool, dropout) still counts the floats it
+// holds: 1,024 1x1 pools on a digit take 1.6 million (6.4 MB).
+inline constexpr double kMaxDigitMacs = 1e10;               // multiply-adds of one digit's forward pass
+inline constexpr int64_t kMaxDigitFloats = 64'000'000;      // 256 MB of float32 workspace for one digit
 
 struct NetworkSpec {
     Shape input{1, 28, 28};
@@ -75,9 +86,14 @@ struct NetworkSpec {
     // Each layer's output shape. Throws Error naming the first layer that does
     // not fit on its input (e.g. a 5x5 conv on a 3x3 map) or breaks a limit.
     std::vector<Shape> shapes() const;
+    // validate_layers(), then require_readable().
+    void validate() const;
     // Throws Error unless shapes() works, only the last layer is softmax and the
     // parameters stay within kMaxParameters.
-    void validate() const;
+    void validate_layers() const;
+    // Throws Error, with what reading one digit would need, if its multiply-adds
+    // (forward_macs) or its workspace (inference_floats_per_sample) pass the limits.
+    void require_readable() const;
     // Throws Error unless the network reads 28x28 digits (784 inputs) into 10 classes.
     void require_digit_shape() const;
 
@@ -87,6 +103,9 @@ struct NetworkSpec {
     // Floats that one sample needs in a Workspace while training (activations,
     // their gradients, conv lowerings, pool switches, dropout masks).
     int64_t workspace_floats_per_sample() const;
+    // Floats that one sample needs in a Workspace when only read (forward(), no rng):
+    // the input and each layer's output and what its forward pass keeps.
+    int64_t inference_floats_per_sample() const;
     // Bytes a training run holds: parameters with gradients, optimizer state and
     // checkpoints, plus the workspace of one batch.
     int64_t training_bytes(int batch) const;
