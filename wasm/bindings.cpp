@@ -14,6 +14,7 @@
 
 #include "digitnet/failure.hpp"
 #include "digitnet/idx.hpp"
+#include "digitnet/layers/kind.hpp"
 #include "digitnet/preprocess.hpp"
 #include "session.hpp"
 #include "settings_js.hpp"
@@ -208,6 +209,48 @@ val layer_outputs(const Session& s) {
     return layers;
 }
 
+val shape_to_js(Shape s) {
+    val o = val::object();
+    o.set("channels", s.channels);
+    o.set("height", s.height);
+    o.set("width", s.width);
+    return o;
+}
+
+// What the network is, layer by layer, in the words of each layer's kind (wasm/README.md).
+val architecture(const Network& net) {
+    const NetworkSpec& spec = net.spec();
+    val layers = val::array();
+    for (int l = 0; l < net.layer_count(); ++l) {
+        const LayerSpec& s = net.layer(l);
+        const LayerKindParts& kind = layer_kind(s.kind);
+        val o = val::object();
+        o.set("kind", std::string(kind.name));
+        o.set("item", s.item());
+        o.set("name", std::string(kind.title));
+        o.set("about", kind.about(s, net.in_shape(l)));
+        o.set("weightsAbout", std::string(kind.weights_about));
+        o.set("units", s.units);
+        o.set("kernel", s.kernel);
+        o.set("padding", std::string(s.padding == Padding::Same ? "same" : "valid"));
+        o.set("rate", s.rate);
+        o.set("activation", std::string(to_string(s.activation)));
+        o.set("bias", s.bias);
+        o.set("input", shape_to_js(net.in_shape(l)));
+        o.set("output", shape_to_js(net.out_shape(l)));
+        o.set("parameters", static_cast<double>(kind.parameters(s, net.in_shape(l))));
+        o.set("fanIn", net.fan_in(l));
+        layers.call<void>("push", o);
+    }
+    val a = val::object();
+    a.set("input", shape_to_js(spec.input));
+    a.set("inputScale", spec.input_scale);
+    a.set("layersText", format_layers({spec.layers.begin(), spec.layers.end() - 1}));
+    a.set("parameters", static_cast<double>(spec.parameter_count()));
+    a.set("layers", layers);
+    return a;
+}
+
 // The weights are checked as loadModel checks a model file's, then replace the network's.
 val set_weights(Session& s, const val& weights) {
     std::vector<float>& params = s.network().params();
@@ -302,6 +345,6 @@ EMSCRIPTEN_BINDINGS(digitnet) {
             return guarded([&] { return val(s.network().spec().describe()); });
         })
         .function("architecture", +[](Session& s) {
-            return guarded([&] { return wasm::architecture_to_js(s.network().spec()); });
+            return guarded([&] { return architecture(s.network()); });
         });
 }

@@ -17,14 +17,6 @@ val setting_to_js(const SettingValue& v) {
     return val(v.text);
 }
 
-val shape_to_js(Shape s) {
-    val o = val::object();
-    o.set("channels", s.channels);
-    o.set("height", s.height);
-    o.set("width", s.width);
-    return o;
-}
-
 const char* kind_name(SettingKind k) {
     switch (k) {
         case SettingKind::Integer: return "integer";
@@ -135,31 +127,6 @@ val recipe_to_js(const Recipe& recipe) {
     val o = val::object();
     for (const SettingInfo& s : setting_vocabulary()) o.set(s.key, setting_to_js(setting_value(recipe, s.key)));
     return o;
-}
-
-val architecture_to_js(const NetworkSpec& spec) {
-    const std::vector<Shape> shapes = spec.shapes();
-    val layers = val::array();
-    for (size_t i = 0; i < spec.layers.size(); ++i) {
-        const LayerSpec& l = spec.layers[i];
-        val o = val::object();
-        o.set("kind", std::string(to_string(l.kind)));
-        o.set("units", l.units);
-        o.set("kernel", l.kernel);
-        o.set("padding", std::string(l.padding == Padding::Same ? "same" : "valid"));
-        o.set("rate", l.rate);
-        o.set("activation", std::string(to_string(l.activation)));
-        o.set("bias", l.bias);
-        o.set("output", shape_to_js(shapes[i]));
-        layers.call<void>("push", o);
-    }
-    val a = val::object();
-    a.set("input", shape_to_js(spec.input));
-    a.set("inputScale", spec.input_scale);
-    a.set("layersText", format_layers({spec.layers.begin(), spec.layers.end() - 1}));
-    a.set("parameters", static_cast<double>(spec.parameter_count()));
-    a.set("layers", layers);
-    return a;
 }
 
 }  // namespace digitnet::wasm

@@ -1,5 +1,5 @@
 #pragma once
-// JavaScript values <-> the core's settings vocabulary and architectures, for
+// JavaScript values <-> the core's settings vocabulary, for
 // the bindings: the page reads the vocabulary (names, defaults, limits,
 // pairings) from here and never restates it.
 #include <emscripten/val.h>
@@ -22,9 +22,5 @@ emscripten::val settings_report_to_js(const SettingsReport& report);
 
 // {key: value} for every setting of the recipe (what the page's fields show for it).
 emscripten::val recipe_to_js(const Recipe& recipe);
-
-// {input: {channels, height, width}, inputScale, layersText, parameters,
-//  layers: [{kind, units, kernel, padding, rate, activation, bias, output: {channels, height, width}}]}
-emscripten::val architecture_to_js(const NetworkSpec& spec);
 
 }  // namespace digitnet::wasm

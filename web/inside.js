@@ -4,18 +4,12 @@
 // drawn as small images side by side; dense layers give a row of units, drawn
 // as a strip of cells. Each layer is one canvas, painted with one ImageData.
 
-// What each kind of layer does, for the caption under its output.
+// The captions of the input and the output; every other layer's caption and
+// name come from the module's architecture() (each kind says what it does).
 const LAYER_ABOUT = {
   input: 'The 28×28 image the network reads.',
-  conv: (l, input) => (input.channels === 1
-    ? `${l.units} filters of ${l.kernel}×${l.kernel} pixels slide over the image; each map lights up where its filter finds its pattern.`
-    : `${l.units} filters slide over all ${input.channels} maps at once, ${l.kernel}×${l.kernel} pixels of each: they find patterns of patterns, such as curves and corners.`),
-  maxpool: (l) => `Each ${l.kernel}×${l.kernel} square is replaced by its largest value: the maps shrink, and a shift by a pixel matters less.`,
-  dropout: (l) => `While training, ${Math.round(l.rate * 100)}% of these values are dropped at random; when reading, all pass.`,
-  dense: (l) => `${l.units} units, each weighing every value of the layer before.`,
   output: 'Ten units, one per digit: softmax turns them into the probabilities in the bars.',
 };
-const KIND_NAMES = { conv: 'Convolution', maxpool: 'Max-pool', dropout: 'Dropout', dense: 'Dense' };
 
 class InsideView {
   constructor(container) {
@@ -29,9 +23,8 @@ class InsideView {
     const last = architecture.layers.length - 1;
     const views = [{ title: 'Input', about: LAYER_ABOUT.input, shape: architecture.input }];
     architecture.layers.forEach((layer, l) => {
-      const input = l ? architecture.layers[l - 1].output : architecture.input;
-      const about = l === last ? LAYER_ABOUT.output : LAYER_ABOUT[layer.kind](layer, input);
-      const name = l === last ? 'Output' : `${KIND_NAMES[layer.kind]} ${layerText(layer)}`;
+      const about = l === last ? LAYER_ABOUT.output : layer.about;
+      const name = l === last ? 'Output' : `${layer.name} ${layer.item}`;
       views.push({ title: name, about, shape: layer.output });
     });
     this.layers = views.map(({ title, about, shape }, i) => {
@@ -95,16 +88,6 @@ function cellOffsets({ channels, height, width }, columns, tile, canvasWidth) {
     const y = Math.floor(c / columns) * (tile.height + 1) + Math.floor(pixel / tile.width);
     return y * canvasWidth + x;
   });
-}
-
-// "c16k5" for a conv layer of 16 5x5 filters, as the layer grammar writes it.
-function layerText(layer) {
-  switch (layer.kind) {
-    case 'conv': return `c${layer.units}k${layer.kernel}${layer.padding === 'same' ? 's' : ''}`;
-    case 'maxpool': return `p${layer.kernel}`;
-    case 'dropout': return `d${+layer.rate.toPrecision(6)}`;  // a float: 0.4 arrives as 0.4000000059604645
-    default: return String(layer.units);
-  }
 }
 
 // {channels: 16, height: 12, width: 12} -> "16 maps of 12×12"; a vector -> "128 units"

@@ -4,14 +4,6 @@
 // layer has a 28x28 picture per neuron (its 784 input weights); a conv first
 // layer has a KxK picture per filter (the weights it slides over the image).
 
-const NEURON_CAPTIONS = {
-  dense: 'The weights of the first 16 neurons, as pictures: ink on red pixels makes a neuron fire, ' +
-    'ink on blue ones holds it back. Train from scratch to watch them form.',
-  conv: 'The first layer\'s filters, as pictures: each slides over the image and fires where the ink ' +
-    'matches its red pixels and avoids its blue ones, so most of them find edges and strokes of one direction. ' +
-    'Train from scratch to watch them form.',
-};
-
 class NeuronView {
   // container: where the pictures go; caption: the text under them.
   constructor(container, caption, count = 16) {
@@ -30,7 +22,7 @@ class NeuronView {
       return;
     }
     const side = conv ? first.kernel : input.width;
-    const fanIn = conv ? first.kernel * first.kernel * input.channels : input.channels * input.height * input.width;
+    const fanIn = first.fanIn;  // the first layer's weights: units x fanIn
     const count = Math.min(first.units, conv ? 2 * this.count : this.count);
     if (this.container.children.length !== count || this.side !== side) {
       this.side = side;
@@ -38,7 +30,7 @@ class NeuronView {
         () => Object.assign(document.createElement('canvas'), { width: side, height: side })));
     }
     this.container.classList.toggle('filters', conv);
-    this.caption.textContent = NEURON_CAPTIONS[first.kind];
+    this.caption.textContent = first.weightsAbout;
     [...this.container.children].forEach((canvas, n) => {
       const weights = params.subarray(n * fanIn, (n + 1) * fanIn);
       let largest = 1e-12;

@@ -51,6 +51,8 @@ std::vector<float> classify(const Network& net, const uint8_t* image, Workspace&
     X.resize(1, p);
     for (int c = 0; c < p; ++c) X(0, c) = net.spec().input_scale * static_cast<float>(image[c]);
     const Matrix& A = net.forward(X, ws);
+    if (!A.allFinite())
+        throw Error("the network's outputs for this image are not numbers (NaN or infinite): the model is broken");
     return std::vector<float>(A.data(), A.data() + A.size());
 }
 

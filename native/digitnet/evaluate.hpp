@@ -21,6 +21,7 @@ struct Evaluation {
 Evaluation evaluate(const Network& net, const Dataset& data, const LossSpec& loss);
 
 // Outputs (probabilities for a softmax network) for one image of net.spec().inputs bytes.
+// Throws Error if any is NaN or infinite (finite but huge weights overflow): the model is broken.
 std::vector<float> classify(const Network& net, const uint8_t* image, Workspace& ws, Matrix& X);
 
 }  // namespace digitnet

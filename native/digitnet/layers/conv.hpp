@@ -11,6 +11,7 @@ struct ConvKind {
     static constexpr const char* name = "conv";
     static constexpr const char* title = "Convolution";
     static constexpr const char* grammar = "cFkK (F filters of KxK), cFkKs (the same, 'same' padding)";
+    static constexpr const char* example = "c3k3s";
     static constexpr bool has_params = true;
     static constexpr RecordFields record_fields{true, true, true, true, true, false};
     static constexpr const char* weights_about =

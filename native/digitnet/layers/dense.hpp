@@ -11,6 +11,7 @@ struct DenseKind {
     static constexpr const char* name = "dense";
     static constexpr const char* title = "Dense";
     static constexpr const char* grammar = "N (a dense layer of N units)";
+    static constexpr const char* example = "5";
     static constexpr bool has_params = true;
     static constexpr RecordFields record_fields{true, true, false, true, false, false};
     static constexpr const char* weights_about =

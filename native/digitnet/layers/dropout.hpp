@@ -12,6 +12,7 @@ struct DropoutKind {
     static constexpr const char* name = "dropout";
     static constexpr const char* title = "Dropout";
     static constexpr const char* grammar = "dR (dropout of rate R)";
+    static constexpr const char* example = "d0.25";
     static constexpr bool has_params = false;
     static constexpr RecordFields record_fields{false, false, false, false, false, true};
     static constexpr const char* weights_about = "";

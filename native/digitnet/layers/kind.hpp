@@ -75,6 +75,7 @@ struct LayerKindParts {
     const char* name;     // "conv": model export, messages, architecture().kind
     const char* title;    // "Convolution": the page's heading
     const char* grammar;  // the grammar's forms, "cFkK (F filters of KxK), ..."
+    const char* example;  // an item that tests/test_layer_kinds.cpp walks through every part
     bool has_params;      // weights (units x fan_in) and optional biases
     RecordFields record_fields;
     // The layer from its grammar item, nullopt if the item is another kind's;
@@ -111,7 +112,7 @@ struct LayerKindParts {
 
 template <class K>
 constexpr LayerKindParts kind_parts() {
-    return {K::kind,        K::name,           K::title,          K::grammar,        K::has_params,
+    return {K::kind,        K::name,           K::title,          K::grammar,        K::example,        K::has_params,
             K::record_fields, &K::parse,       &K::item,          &K::shape,         &K::parameters,
             &K::fan_in,     &K::fan_out,       &K::forward_macs,  &K::forward_floats, &K::backward_floats,
             &K::forward,    &K::backward_input, &K::gradient_input, &K::to_record,    &K::from_record,

@@ -11,6 +11,7 @@ struct MaxPoolKind {
     static constexpr const char* name = "maxpool";
     static constexpr const char* title = "Max-pool";
     static constexpr const char* grammar = "pN (NxN max-pool)";
+    static constexpr const char* example = "p2";
     static constexpr bool has_params = false;
     static constexpr RecordFields record_fields{false, false, false, false, true, false};
     static constexpr const char* weights_about = "";
