@@ -2,6 +2,9 @@
 // make of an input: shapes, parameter count and the limits on both.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
+#include "digitnet/network.hpp"
 #include "digitnet/spec.hpp"
 
 using namespace digitnet;
@@ -176,4 +179,48 @@ TEST_CASE("networks too large for memory are refused with the memory they would 
                         Contains("training this network at batch size 1000000 would need about") &&
                             Contains(" MB of memory; the limit is 1500 MB"));
     REQUIRE(cnn.training_bytes(1'000'000) > kMaxTrainingBytes);
+}
+
+TEST_CASE("networks that cost too much to read one digit are refused with what they would need", "[layers][cost]") {
+    // Three layers of 512 5x5 filters: 17 million parameters and 86 MB, but 10,291 million multiply-adds.
+    const NetworkSpec wide = spec_of("c512k5s,c512k5s,c512k5s", {1, 28, 28});
+    REQUIRE(wide.parameter_count() < kMaxParameters);
+    REQUIRE(wide.forward_macs() == 10'290'094'080.0);
+    REQUIRE_THROWS_WITH(wide.validate(), "reading one digit with this network would take 10291 million multiply-adds "
+                                         "and 86 MB of memory; the limit is 10000 million and 256 MB: use fewer or "
+                                         "smaller layers");
+    REQUIRE_THROWS_WITH(Network(wide), Contains("10291 million multiply-adds"));
+    // The widest that the settings train (at batch 4) is read.
+    REQUIRE_NOTHROW(spec_of("c512k5s,c512k5s", {1, 28, 28}).validate());
+
+    // Layers without multiply-adds count the floats they hold: two dropouts on a
+    // 4000x4000 map hold 64 million, and the network 80.1 million (321 MB).
+    const NetworkSpec maps = spec_of("d0.5,d0.5,p16", {1, 4000, 4000});
+    REQUIRE(maps.forward_macs() == 625'000.0);
+    REQUIRE(maps.inference_floats_per_sample() == 16'000'000 + 2 * 32'000'000 + 2 * 62'500 + 10);
+    REQUIRE_THROWS_WITH(maps.validate(), Contains("would take 1 million multiply-adds and 321 MB of memory"));
+    REQUIRE_NOTHROW(spec_of("d0.5,p16", {1, 4000, 4000}).validate());
+
+    // 1,023 1x1 pools on a digit hold 1,568 floats each: 6.4 MB, read (it is no costlier than a wide MLP).
+    std::string pools = "p1";
+    for (int i = 1; i < 1023; ++i) pools += ",p1";
+    const NetworkSpec deep = spec_of(pools, {1, 28, 28});
+    REQUIRE(deep.inference_floats_per_sample() == 784 + 1023 * 1568 + 10);
+    REQUIRE_NOTHROW(deep.validate());
+}
+
+TEST_CASE("dropout rates print with the digits that read back as the same float", "[layers]") {
+    CHECK(LayerSpec::dropout(0.4f).item() == "d0.4");
+    CHECK(LayerSpec::dropout(0.25f).item() == "d0.25");
+    CHECK(LayerSpec::dropout(0.9999999f).item() == "d0.9999999");
+    CHECK(LayerSpec::dropout(1e-7f).item() == "d1e-07");
+    // every float step near 1 and a spread of rates in between
+    std::vector<float> rates;
+    for (float r = 0.9999999f; r < 1.0f; r = std::nextafter(r, 1.0f)) rates.push_back(r);
+    for (int i = 1; i < 2000; ++i) rates.push_back(static_cast<float>(i) / 2000.0f * 0.999f + 1e-6f * static_cast<float>(i % 7));
+    for (float r : rates) {
+        const std::string item = LayerSpec::dropout(r).item();
+        INFO(item);
+        CHECK(parse(item).at(0).rate == r);
+    }
 }

@@ -455,3 +455,20 @@ TEST_CASE("version 2 refusals say what is wrong", "[model_file]") {
         REQUIRE_THROWS_WITH(load_model(good + std::string(5, '\0')), Contains("5 trailing bytes after its 1116 bytes"));
     }
 }
+
+TEST_CASE("a model file whose one digit costs too much to read is refused before its network is made", "[model_file][cost]") {
+    // d0.5,p16 on a 4000x4000 map loads; a second dropout there, with the same
+    // parameters, would hold 80.1 million floats (321 MB) to read one digit.
+    NetworkSpec spec;
+    spec.input = {1, 4000, 4000};
+    spec.layers = {LayerSpec::dropout(0.5f), LayerSpec::maxpool(16), LayerSpec::dense(10, Activation::Softmax)};
+    const std::string fits = save_model(with_params(spec, 5));
+    REQUIRE_NOTHROW(load_model(fits));
+    std::string costly = fits;
+    costly.insert(28, fits.substr(28, 16));  // the dropout record, twice
+    put_u32(costly, 24, 4);
+    costly = resealed(costly);
+    REQUIRE_THROWS_WITH(load_model(costly), "reading one digit with this network would take 1 million multiply-adds and "
+                                            "321 MB of memory; the limit is 10000 million and 256 MB: use fewer or "
+                                            "smaller layers");
+}

@@ -4,6 +4,7 @@
 
 #include <functional>
 
+#include "digitnet/evaluate.hpp"
 #include "digitnet/network.hpp"
 #include "gradient_check.hpp"
 
@@ -186,4 +187,17 @@ TEST_CASE("seed 002's batch softmax takes each column's own maximum", "[loss]") 
         CHECK(S(1, k) == Approx(e2 / (1 + e2)));
     }
     CHECK(S.allFinite());
+}
+
+TEST_CASE("a network whose outputs are not numbers is refused when it reads a digit", "[forward]") {
+    // Finite but huge weights overflow: 784 * 1e38 is infinite, and softmax of it NaN.
+    Network net(make_spec({16}, Activation::ReLU, Activation::Softmax));
+    for (float& p : net.params()) p = 1e38f;
+    const std::vector<uint8_t> image(784, 255);
+    Workspace ws;
+    Matrix X;
+    REQUIRE_THROWS_WITH(classify(net, image.data(), ws, X),
+                        "the network's outputs for this image are not numbers (NaN or infinite): the model is broken");
+    for (float& p : net.params()) p = 0.01f;
+    REQUIRE(classify(net, image.data(), ws, X).size() == 10);
 }
