@@ -18,19 +18,18 @@ import { instantiateDigitNet } from './wasm-module.js';
 //           finished  the run trained all its epochs
 //           failed    the last intent failed; the network is the one kept
 //
-//   intent (from the page)  from            to
-//   build {settings, train} any but         building, then idle (or running if train) | failed
-//                           building
-//   train {settings}        idle, finished, running: a new run from the current weights
-//                           failed with weights with these settings (same layers as the network)
-//                           trained or loaded; paused
-//   start                   paused, or idle running: goes on with the run it holds
+//   intent (from the page)  from                to
+//   build {settings, train} any but building    building, then idle (or running if train) | failed
+//   train {settings}        paused; or idle,    running: a new run from the current weights
+//                           finished, failed    with these settings (same layers as the network)
+//                           with weights trained
+//                           or loaded
+//   start                   paused, or idle     running: goes on with the run it holds
 //                           with a new network
-//   pause                   running         paused
-//   load {bytes}            any but         idle: the loaded model, no run
-//                           building
-//   end of the run          running         finished
-//   an error                any             failed, with the weights it kept
+//   pause                   running             paused
+//   load {bytes}            any but building    idle: the loaded model, no run
+//   end of the run          running             finished
+//   an error                any                 failed, with the weights it kept
 // Every report lists the intents its state allows (allowed); an intent that
 // does not apply in the current state (a pause that crossed the end of the
 // run) changes nothing and reports the state as it is.
