@@ -1,8 +1,20 @@
-'use strict';
 // Starts the page: its own module instance, which reads the drawing and shows
 // the held-out digits with the model the worker last sent, and the training
 // worker, which owns the run. Then ties the controls to both.
+// (The entry point of the page's script: web/build.js bundles it and what it imports.)
+import DigitNet from 'digitnet-module';
+import { DrawingPad } from './draw.js';
+import { HeldOutView } from './heldout.js';
+import { heldOutPicture, readImageFile } from './image-file.js';
+import { InsideView } from './inside.js';
+import { NeuronView } from './neurons.js';
+import { PredictionView } from './prediction.js';
+import { SettingsPanel, settingsApi } from './settings.js';
+import { TrainingPanel } from './training.js';
+import { compileDigitNet, instantiateDigitNet } from './wasm-module.js';
 
+// The element with this id, as whatever kind of element index.html makes it.
+/** @type {(id: string) => any} */
 const $ = (id) => document.getElementById(id);
 
 // The status line: what the worker is doing, or what went wrong (kind 'error').
@@ -46,7 +58,7 @@ async function main() {
     },
   }, wasmModule);
 
-  const M = await instantiateDigitNet(await wasmModule);
+  const M = await instantiateDigitNet(DigitNet, await wasmModule);
   session = new M.Session();
   await M.loadHeldOutData(session);
   settings = new SettingsPanel($('settings'), $('settings-summary'), settingsApi(M), () => training.settingsChanged());
@@ -101,7 +113,7 @@ async function main() {
   $('clear').addEventListener('click', () => pad.clear());
 
   // A digit without drawing it: an image file, or one of the held-out digits.
-  $('image-file').addEventListener('change', async (e) => {
+  $('image-file').addEventListener('change', async (/** @type {Event & {target: HTMLInputElement}} */ e) => {
     const file = e.target.files[0];
     e.target.value = '';
     if (!file) return;
@@ -152,7 +164,7 @@ async function main() {
     loadModel(M.pretrainedModelBytes(file), `the pretrained ${name}`);
   });
 
-  $('model-file').addEventListener('change', async (e) => {
+  $('model-file').addEventListener('change', async (/** @type {Event & {target: HTMLInputElement}} */ e) => {
     const file = e.target.files[0];
     e.target.value = '';
     if (file) loadModel(new Uint8Array(await file.arrayBuffer()), `"${file.name}"`);

@@ -1,11 +1,11 @@
-'use strict';
 // A small line chart on a canvas: epochs of training along x, one line per
 // series. Points are added as training runs; drawing waits for the next
 // animation frame, so many points in a row cost one redraw.
 
-class LineChart {
+export class LineChart {
   // series: [{ color: name of a CSS colour variable }]; format(y) labels the
   // y axis; min and max, when given, fix that end of the y axis.
+  /** @param {HTMLCanvasElement} canvas @param {{series: {color: string}[], format: (y: number) => string, min?: number, max?: number}} options */
   constructor(canvas, { series, format, min, max }) {
     this.canvas = canvas;
     this.series = series.map((s) => ({ ...s, points: [] }));

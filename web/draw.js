@@ -1,4 +1,3 @@
-'use strict';
 // The drawing pad: dark, thick, round strokes on white paper, from a mouse, a pen
 // or a finger. Strokes are kept in units of the pad's width (0..1), so a resized
 // pad redraws them sharply and the brush keeps its size relative to the digit.
@@ -10,7 +9,7 @@
 // pad then has strokes about as thick, relative to its size, as MNIST's.
 const BRUSH = 0.075;
 
-class DrawingPad {
+export class DrawingPad {
   // onChange() is called after every change of the ink (as often as pointer events come).
   constructor(canvas, onChange) {
     this.canvas = canvas;

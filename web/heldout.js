@@ -1,14 +1,14 @@
-'use strict';
 // The held-out digits: a strip of some of them with the network's answers
 // (wrong ones in red), and the confusion matrix of all of them. Each square of
 // the matrix is a button that shows the digits counted in it; each digit of
 // the strip is a button that gives it to the network as if drawn. Captions
 // and counts always describe the model the page holds. (Digits are painted by
 // paintDigit, from prediction.js.)
+import { paintDigit } from './prediction.js';
 
 const STRIP_SIZE = 24;
 
-class HeldOutView {
+export class HeldOutView {
   // onPick(i): the person chose held-out digit i.
   constructor(session, { strip, caption, table }, onPick) {
     this.session = session;
@@ -63,7 +63,7 @@ class HeldOutView {
       item.innerHTML = '<button type="button" class="digit"><canvas width="28" height="28"></canvas>' +
         '<span class="guess"></span> <span class="truth"></span></button>';
       const button = item.firstChild;
-      paintDigit(button.firstChild.getContext('2d'), this.session.heldOutImage(i));
+      paintDigit(/** @type {HTMLCanvasElement} */ (button.firstChild).getContext('2d'), this.session.heldOutImage(i));
       button.addEventListener('click', () => this.onPick(i));
       return item;
     }));

@@ -1,4 +1,3 @@
-'use strict';
 // A digit from an image file (PNG or JPEG, transparency allowed), for the
 // drawing pad. The file's header is read first: a file that is not such an
 // image, or one too large, is refused before anything is decoded.
@@ -7,7 +6,7 @@ const IMAGE_MAX_BYTES = 20e6;
 const IMAGE_MAX_SIDE = 4096;
 
 // -> an ImageBitmap; throws an Error that says what is wrong with the file.
-async function readImageFile(file) {
+export async function readImageFile(file) {
   if (file.size > IMAGE_MAX_BYTES) throw new Error(`it is ${(file.size / 1e6).toFixed(0)} MB; images up to ${IMAGE_MAX_BYTES / 1e6} MB can be read`);
   const bytes = new Uint8Array(await file.arrayBuffer());
   const size = imageSize(bytes);
@@ -42,7 +41,7 @@ function imageSize(b) {
 
 // A held-out digit (784 bytes, ink 255 on 0) as a 28x28 canvas of dark ink on
 // white, the way a drawing looks.
-function heldOutPicture(image) {
+export function heldOutPicture(image) {
   const canvas = Object.assign(document.createElement('canvas'), { width: 28, height: 28 });
   const context = canvas.getContext('2d');
   const pixels = context.createImageData(28, 28);

@@ -1,4 +1,3 @@
-'use strict';
 // Inside the network: every layer's output for the digit on the pad, from the
 // 28x28 input to the ten outputs. Conv and pool layers give feature maps,
 // drawn as small images side by side; dense layers give a row of units, drawn
@@ -11,7 +10,7 @@ const LAYER_ABOUT = {
   output: 'Ten units, one per digit: softmax turns them into the probabilities in the bars.',
 };
 
-class InsideView {
+export class InsideView {
   constructor(container) {
     this.container = container;
     this.layers = [];  // [{canvas, context, shape, columns}]
@@ -39,7 +38,7 @@ class InsideView {
       });
       canvas.setAttribute('role', 'img');
       canvas.setAttribute('aria-label', `${title}: ${shapeText(shape)}`);
-      canvas.style.setProperty('--pixels', canvas.width);
+      canvas.style.setProperty('--pixels', String(canvas.width));
       canvas.classList.toggle('units', tile.gap === 0);
       const caption = Object.assign(document.createElement('p'), { className: 'layer-about', textContent: about });
       figure.append(heading, canvas, caption);

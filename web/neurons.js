@@ -1,10 +1,13 @@
-'use strict';
 // What the first layer looks for: its weights drawn as pictures, red where
 // ink makes a unit fire more, blue where ink holds it back. A dense first
 // layer has a 28x28 picture per neuron (its 784 input weights); a conv first
 // layer has a KxK picture per filter (the weights it slides over the image).
 
-class NeuronView {
+export class NeuronView {
+  /** @type {HTMLElement} */ container;
+  /** @type {HTMLElement} */ caption;
+  /** @type {number} */ count;
+
   // container: where the pictures go; caption: the text under them.
   constructor(container, caption, count = 16) {
     Object.assign(this, { container, caption, count });
@@ -31,7 +34,7 @@ class NeuronView {
     }
     this.container.classList.toggle('filters', conv);
     this.caption.textContent = first.weightsAbout;
-    [...this.container.children].forEach((canvas, n) => {
+    [...this.container.children].forEach((/** @type {HTMLCanvasElement} */ canvas, n) => {
       const weights = params.subarray(n * fanIn, (n + 1) * fanIn);
       let largest = 1e-12;
       for (const w of weights) largest = Math.max(largest, Math.abs(w));

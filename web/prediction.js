@@ -1,9 +1,13 @@
-'use strict';
 // The network's answer for the drawing: the digit, ten probability bars and
 // the 28x28 image it read. A screen reader hears the answer once each time
 // the digit changes, not at every stroke.
 
-class PredictionView {
+export class PredictionView {
+  /** @type {HTMLElement} */ digit;
+  /** @type {HTMLElement} */ confidence;
+  /** @type {HTMLElement} */ note;
+  /** @type {HTMLElement} */ announce;
+
   // digit, confidence, note: text elements; announce: a polite live region;
   // bars: the bars' container; seen: a 28x28 canvas.
   constructor({ digit, confidence, note, announce, bars, seen }) {
@@ -17,7 +21,7 @@ class PredictionView {
       bar.innerHTML = `<span class="bar-value" data-testid="prob-${d}">0.0%</span>` +
         `<span class="bar-track"><span class="bar-fill"></span></span><span class="bar-digit">${d}</span>`;
       bars.append(bar);
-      return { bar, value: bar.firstChild, fill: bar.querySelector('.bar-fill') };
+      return { bar, value: bar.firstChild, fill: /** @type {HTMLElement} */ (bar.querySelector('.bar-fill')) };
     });
   }
 
@@ -59,12 +63,12 @@ class PredictionView {
 }
 
 // 0.9731 -> "97.3%", 0.99996 -> "100%"
-function percent(p) {
+export function percent(p) {
   return p >= 0.9995 ? '100%' : `${(p * 100).toFixed(1)}%`;
 }
 
 // Paints a 28x28 image (784 bytes, ink 255) as white ink on black, the way the network reads it.
-function paintDigit(context, image) {
+export function paintDigit(context, image) {
   const pixels = context.createImageData(28, 28);
   for (let i = 0; i < 784; i++) {
     const v = image[i];

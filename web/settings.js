@@ -1,4 +1,3 @@
-'use strict';
 // The training settings panel, rendered from the module's vocabulary: a choice
 // of the named networks, one field per setting, each with the message that
 // explains what is wrong with it, and a line with the network's size and cost.
@@ -10,7 +9,7 @@
 const PAGE_SETTINGS = ['layers', 'activation', 'optimizer', 'learningRate', 'batchSize', 'epochs', 'seed', 'augment'];
 
 // {vocabulary, check} for SettingsPanel from the module M.
-function settingsApi(M) {
+export function settingsApi(M) {
   const all = M.vocabulary();
   const settings = PAGE_SETTINGS.map((key) => all.settings.find((s) => s.key === key));
   // The core's rates are floats (0.1f is 0.10000000149 as a JS number): as a person writes them.
@@ -18,7 +17,7 @@ function settingsApi(M) {
   return { vocabulary: { ...all, settings, learningRates }, check: (values) => M.checkSettings(values) };
 }
 
-const SETTING_NAMES = {
+export const SETTING_NAMES = {
   relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh', identity: 'identity',
   adam: 'Adam', momentum: 'momentum', sgd: 'SGD',
 };
@@ -28,7 +27,7 @@ const kebab = (key) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const normalLayers = (text) => text.replace(/\s+/g, '').toLowerCase();
 const CUSTOM_NETWORK = 'custom';
 
-class SettingsPanel {
+export class SettingsPanel {
   // form: the <form> to fill; summary: where the network's size goes;
   // api: {vocabulary, check} from settingsApi(M); onChange() after every edit.
   constructor(form, summary, { vocabulary, check }, onChange) {

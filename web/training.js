@@ -1,13 +1,19 @@
-'use strict';
 // The page side of training: starts the worker (worker.js), sends it what the
 // person asks for and shows what it last reported: its state on the buttons,
 // the run's progress as numbers and charts, and each model it sends, handed to
 // onModel. The page never guesses the worker's state: after a click the
-// buttons wait for the worker's answer.
+// buttons wait for the worker's answer, and offer only the intents it allows.
+import DigitNet from 'digitnet-module';
+import trainingWorkerSource from 'worker:./worker.js';
+import { LineChart } from './charts.js';
+import { percent } from './prediction.js';
+import { SETTING_NAMES } from './settings.js';
 
-const STATE_LABELS = { building: 'Building…', running: 'Pause', paused: 'Resume' };
+/** @typedef {import('./settings.js').SettingsPanel} SettingsPanel */
 
-class TrainingPanel {
+const STATE_LABELS = { building: 'Building…', paused: 'Resume' };
+
+export class TrainingPanel {
   // elements: toggle, startOver, confirm (a <dialog>), note, epoch, samples,
   // samplesPerSecond, accuracy, lossChart, accuracyChart. The page sets
   // .settings (the SettingsPanel) before start(). onModel(model, report) gets every model the worker
@@ -17,10 +23,12 @@ class TrainingPanel {
   // wasmModule: a promise of the compiled WebAssembly module, for the worker.
   constructor(elements, { onModel, onStatus }, wasmModule) {
     this.el = elements;
+    /** @type {SettingsPanel} */
     this.settings = null;
     this.onModel = onModel;
     this.onStatus = onStatus;
-    this.report = { state: 'loading', run: 0, origin: 'new', settings: null, progress: null };
+    /** @type {any} the worker's last report */
+    this.report = { state: 'loading', allowed: [], run: 0, origin: 'new', settings: null, progress: null };
     this.waiting = false;  // an intent was sent and the worker has not answered yet
     this.modelName = '';   // what the loaded model is called
     this.architecture = null;  // the current network's {layers, activation}
@@ -64,18 +72,21 @@ class TrainingPanel {
     this.worker.postMessage(intent);
   }
 
-  // What the main button does now, as [label, intent or null when it cannot].
+  // What the main button does now, as [label, intent or null when it cannot],
+  // from the intents the worker allows and the settings the fields show:
+  // pause; start (the run it holds, when the settings are the run's); train
+  // more (weights worth keeping, with layers that fit them); or a new network
+  // from the settings, trained.
   action() {
-    const { state, origin } = this.report;
+    const { state, allowed } = this.report;
+    if (allowed.includes('pause')) return ['Pause', { type: 'pause' }];
     const form = this.settings.read();
-    if (state === 'running') return ['Pause', { type: 'pause' }];
-    if (state === 'loading' || state === 'building') return [STATE_LABELS[state] || 'Train', null];
     const unchanged = this.report.settings && sameSettings(form.settings, this.report.settings);
-    if (state === 'paused' && unchanged) return ['Resume', { type: 'start' }];
-    if (!form.ok) return [origin === 'new' ? 'Train' : 'Train more', null];
-    if (origin === 'new') {
-      return ['Train', state === 'idle' && unchanged ? { type: 'start' } : { type: 'build', settings: form.settings, train: true }];
-    }
+    if (allowed.includes('start') && unchanged) return [STATE_LABELS[state] || 'Train', { type: 'start' }];
+    if (!allowed.includes('build')) return [STATE_LABELS[state] || 'Train', null];
+    const more = allowed.includes('train');
+    if (!form.ok) return [more ? 'Train more' : 'Train', null];
+    if (!more) return ['Train', { type: 'build', settings: form.settings, train: true }];
     if (!this.fitsModel(form.settings)) return ['Train more', null];
     return ['Train more', { type: 'train', settings: form.settings }];
   }
@@ -146,7 +157,8 @@ class TrainingPanel {
     toggle.textContent = label;
     toggle.dataset.state = state;
     toggle.disabled = this.waiting || !intent;
-    startOver.disabled = this.waiting || state === 'loading' || state === 'building' || !this.settings.read().ok;
+    startOver.disabled = this.waiting || !this.report.allowed.includes('build') || !this.settings.read().ok;
+    toggle.dataset.allowed = this.report.allowed.join(' ');
     document.body.setAttribute('aria-busy', String(state === 'building'));
     this.settings.lock(state === 'running' || state === 'building');
     note.textContent = this.noteText(label, intent);
@@ -200,12 +212,12 @@ function sameSettings(a, b) {
   return [...keys].every((key) => a[key] === b[key]);
 }
 
-// The worker's script, as a blob URL: the module factory's source, the
-// function that instantiates it on a compiled module (wasm-module.js), then
-// the worker body's (worker.js), since a script's own URL would not be allowed
-// from file://. (_scriptDir is a variable the factory expects around it.)
+// The worker's script, as a blob URL, since a script's own URL would not be
+// allowed from file://: the worker's bundle (worker.js and what it imports;
+// it holds worker.js's exports as workerExports), then a call of its
+// trainingWorker() with the module factory, written out from its source text.
+// (_scriptDir is a variable the factory expects around it.)
 function workerScriptUrl() {
-  const source = `var _scriptDir;\nvar DigitNet = ${DigitNet.toString()};\n${instantiateDigitNet.toString()}\n` +
-    `(${trainingWorker.toString()})();\n`;
+  const source = `${trainingWorkerSource}\nvar _scriptDir;\nworkerExports.trainingWorker(${DigitNet.toString()});\n`;
   return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 }

@@ -1,33 +1,41 @@
-// The training worker's body. A page opened from file:// may not start a worker
-// from a script URL, so training.js builds the worker's script from the source
-// text of the module factory followed by this function's source. It must
-// therefore use nothing from the page's scope.
-//
+// The training worker: an entry point of its own, bundled into a classic
+// script of its own (web/build.js). A page opened from file:// may not start a
+// worker from a script URL, so training.js makes the worker from a Blob: the
+// module factory's source text, this bundle, and a call of trainingWorker()
+// with the factory.
+import { instantiateDigitNet } from './wasm-module.js';
+
+/** @typedef {import('digitnet-module').DigitNetFactory} DigitNetFactory */
+
 // The worker owns the run: the network, its settings, the trainer and whether
 // it is training. The page sends intents and shows what the worker last reported.
 //
-//   states: idle      a network that is not training (new, loaded, or after Stop)
+//   states: loading   no network yet: the module is being made ready
+//           idle      a network that is not training (new, loaded, or after Stop)
 //           building  making a new network from settings
 //           running   training
 //           paused    training stopped in the middle of a run; resume goes on with it
 //           finished  the run trained all its epochs
 //           failed    the last intent failed; the network is the one kept
 //
-//   intent (from the page)  from            to
-//   build {settings, train} any             building, then idle (or running if train) | failed
-//   train {settings}        idle, paused,   running: a new run from the current weights
-//                           finished, failed  with these settings (same layers as the network)
-//   start                   paused, or idle running: goes on with the run it holds
+//   intent (from the page)  from                to
+//   build {settings, train} any but building    building, then idle (or running if train) | failed
+//   train {settings}        paused; or idle,    running: a new run from the current weights
+//                           finished, failed    with these settings (same layers as the network)
+//                           with weights trained
+//                           or loaded
+//   start                   paused, or idle     running: goes on with the run it holds
 //                           with a new network
-//   pause                   running         paused
-//   load {bytes}            any             idle: the loaded model, no run
-//   end of the run          running         finished
-//   an error                any             failed, with the weights it kept
-// An intent that does not apply in the current state (a pause that crossed the
-// end of the run) changes nothing and reports the state as it is.
+//   pause                   running             paused
+//   load {bytes}            any but building    idle: the loaded model, no run
+//   end of the run          running             finished
+//   an error                any                 failed, with the weights it kept
+// Every report lists the intents its state allows (allowed); an intent that
+// does not apply in the current state (a pause that crossed the end of the
+// run) changes nothing and reports the state as it is.
 //
 // Every message to the page is a report:
-//   {state, run, settings, origin, continues, progress, message?, samplesPerSecond?,
+//   {state, allowed, run, settings, origin, continues, progress, message?, samplesPerSecond?,
 //    model?: {bytes or weights, evaluation}}
 // run numbers the runs (each build, train or load begins one); settings are
 // the current run's; origin says where the weights came from ('new': built
@@ -38,8 +46,8 @@
 // architecture), and now and then while training as the bare weights. Its
 // evaluation (on the held-out digits) is null in the first network's first
 // report, so that the page is ready sooner; a report with it follows.
-function trainingWorker() {
-  'use strict';
+/** @param {DigitNetFactory} DigitNet */
+export function trainingWorker(DigitNet) {
   const SLICE_MS = 40;  // training time between looks at the page's messages
   // The page gets the weights and their held-out score every SNAPSHOT_MS, or
   // sooner, after SNAPSHOT_EPOCHS of training, so that even a fast run draws a
@@ -51,7 +59,7 @@ function trainingWorker() {
 
   let M = null;
   let session = null;
-  let state = 'building';
+  let state = 'loading';
   let run = 0;
   let settings = null;
   let origin = 'new';
@@ -73,7 +81,7 @@ function trainingWorker() {
   // training digits are inflated meanwhile, before any intent that trains.
   let received;
   const ready = new Promise((resolve) => { received = resolve; }).then(async (wasmModule) => {
-    M = await instantiateDigitNet(wasmModule);
+    M = await instantiateDigitNet(DigitNet, wasmModule);
     session = new M.Session();
     await M.loadHeldOutData(session);
   });
@@ -96,7 +104,6 @@ function trainingWorker() {
       else enter('idle', { withModel: true, scoreLater: run === 1 });
     },
     train({ settings: next }) {
-      if (!allowedIn(['idle', 'paused', 'finished', 'failed'])) return;
       // configure makes a network from the settings; the current weights then replace its own.
       const kept = session.saveModel();
       try {
@@ -110,11 +117,10 @@ function trainingWorker() {
       startTraining();
     },
     start() {
-      if (state === 'paused' || (state === 'idle' && origin === 'new')) startTraining();
-      else report();
+      startTraining();
     },
     pause() {
-      if (allowedIn(['running'])) enter('paused', { withModel: true });
+      enter('paused', { withModel: true });
     },
     load({ bytes }) {
       session.loadModel(bytes);
@@ -123,11 +129,17 @@ function trainingWorker() {
     },
   };
 
-  // Whether the current state is one of these; if not, reports it as it is.
-  function allowedIn(states) {
-    if (states.includes(state)) return true;
-    report();
-    return false;
+  // The intents the current state allows (the table above).
+  function allowedIntents() {
+    switch (state) {
+      case 'building': return [];  // intents wait until the network is made
+      case 'running': return ['pause', 'build', 'load'];
+      case 'paused': return ['start', 'train', 'build', 'load'];
+      case 'loading': return ['build', 'load'];
+      default:  // idle, finished, failed
+        if (origin !== 'new') return ['train', 'build', 'load'];
+        return state === 'idle' ? ['start', 'build', 'load'] : ['build', 'load'];
+    }
   }
 
   function hasNetwork() {
@@ -164,6 +176,7 @@ function trainingWorker() {
 
   // Changes state and reports it (with the model file when asked; with
   // scoreLater, its held-out evaluation follows in a report of its own).
+  /** @param {string} next @param {{withModel?: boolean, message?: string, scoreLater?: boolean}} [options] */
   function enter(next, { withModel = false, message, scoreLater = false } = {}) {
     state = next;
     report({ model: withModel ? modelReport(true, !scoreLater) : undefined, message });
@@ -178,12 +191,13 @@ function trainingWorker() {
     }
   }
 
+  /** @param {{model?: any, message?: string}} [extra] */
   function report(extra = {}) {
-    const message = { state, run, settings, origin, continues, progress, samplesPerSecond, ...extra };
+    const message = { state, allowed: allowedIntents(), run, settings, origin, continues, progress, samplesPerSecond, ...extra };
     const { model } = message;
     const transfer = model ? [(model.bytes || model.weights).buffer] : [];
     if (model && model.evaluation) transfer.push(model.evaluation.confusion.buffer, model.evaluation.predicted.buffer);
-    postMessage(message, transfer);
+    postMessage(message, { transfer });
   }
 
   // The weights (as model file bytes, or bare) and their held-out evaluation
@@ -208,7 +222,7 @@ function trainingWorker() {
     }
     queue = queue
       .then(() => (needsTrainingData(data) ? trainingData : null))
-      .then(() => intents[data.type](data))
+      .then(() => (allowedIntents().includes(data.type) ? intents[data.type](data) : report()))
       .catch(fail);
   };
 

@@ -36,7 +36,7 @@ async function showError(page) {
 }
 
 for (const colorScheme of ['light', 'dark']) {
-  test(`10. no serious or critical axe-core violations, ${colorScheme} theme: on load, after training, with an error showing`, async () => {
+  test(`no serious or critical axe-core violations, ${colorScheme} theme: on load, after training, with an error showing`, async () => {
     const page = await openPage(browser, { colorScheme });
     const found = { load: await seriousViolations(page) };
     await setField(page, 'epochs', '1');
@@ -55,7 +55,7 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
-test('10. the answer is announced once per change of digit, not at every stroke', async () => {
+test('the answer is announced once per change of digit, not at every stroke', async () => {
   const page = await openPage(browser);
   await loadPretrained(page);
   await page.evaluate(() => {
@@ -80,7 +80,7 @@ test('10. the answer is announced once per change of digit, not at every stroke'
   await page.close();
 });
 
-test('10. matrix squares and held-out digits work from the keyboard', async () => {
+test('matrix squares and held-out digits work from the keyboard', async () => {
   const page = await openPage(browser);
   await loadPretrained(page);
   assert.equal(await page.locator('#confusion button').count(), 100);
@@ -97,7 +97,7 @@ test('10. matrix squares and held-out digits work from the keyboard', async () =
   await page.close();
 });
 
-test('10. an image file (PNG, transparent PNG or JPEG) is read like a drawing; other files are refused', async () => {
+test('an image file (PNG, transparent PNG or JPEG) is read like a drawing; other files are refused', async () => {
   const page = await openPage(browser);
   await loadPretrained(page);
   // Pictures of a 7 made in the page: dark ink on transparent, and on white.
@@ -129,7 +129,7 @@ test('10. an image file (PNG, transparent PNG or JPEG) is read like a drawing; o
   await page.close();
 });
 
-test('11. on a phone a tapped square shows its digits in view, nothing scrolls sideways at 320 px, nothing jumps', async () => {
+test('on a phone a tapped square shows its digits in view, nothing scrolls sideways at 320 px, nothing jumps', async () => {
   const phone = await openPage(browser, { viewport: PHONE, hasTouch: true, isMobile: true });
   await loadPretrained(phone);
   const square = phone.locator(byTestId('square-2-2'));

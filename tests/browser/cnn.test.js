@@ -3,10 +3,10 @@
 // their size and cost shown before training, a CNN trained with live progress,
 // every layer's output for the digit on the pad, both pretrained models, a CNN
 // saved and reopened, and the shipped CNN reading digits drawn small,
-// off-centre, slanted and turned.
+// off-centre, slanted and turned. Each test opens a page of its own.
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const { test, before, after } = require('node:test');
+const { test, before, after, beforeEach, afterEach } = require('node:test');
 const {
   launchBrowser, openPage, byTestId, text, loadPretrained, drawStrokes, readDrawing, samplesSeen, setField, waitForState,
 } = require('./page');
@@ -17,11 +17,10 @@ const SEVEN = DIGITS.find((d) => d.digit === 7).strokes;
 const CNN_LAYERS = 'c16k5,p2,c32k5,p2,128';
 
 let browser, page;
-before(async () => {
-  browser = await launchBrowser();
-  page = await openPage(browser);
-});
+before(async () => { browser = await launchBrowser(); });
 after(() => browser && browser.close());
+beforeEach(async () => { page = await openPage(browser); });
+afterEach(() => page.close());
 
 const summary = () => text(page, 'settings-summary');
 const network = () => page.inputValue(byTestId('setting-network'));
@@ -114,9 +113,14 @@ test('every layer\'s output for the digit on the pad shows, and changes as it is
   assert.deepEqual(page.errors, []);
 });
 
-test('a CNN trains in the page with live progress, and the layer views follow its weights', async () => {
+// Chooses the Small CNN for 2 epochs: what the two tests below train.
+async function chooseSmallCnn() {
   await page.selectOption(byTestId('setting-network'), 'Small CNN');
   await setField(page, 'epochs', '2');
+}
+
+test('a CNN trains in the page with live progress, and the layer views follow its weights', async () => {
+  await chooseSmallCnn();
   await page.click(byTestId('clear'));
   await drawStrokes(page, THREE);
   const untrained = await layerPixels(page);
@@ -145,6 +149,9 @@ test('a CNN trains in the page with live progress, and the layer views follow it
 });
 
 test('a CNN saves as a file that opens again with the same answers', async () => {
+  await chooseSmallCnn();
+  await page.click(byTestId('train-toggle'));
+  await waitForState(page, 'finished', 180000);
   const accuracy = await text(page, 'test-accuracy');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('save-model'))]);
   assert.match(download.suggestedFilename(), /^digitnet-.*\.model$/);

@@ -2,17 +2,20 @@
 // The pretrained model reads digits drawn with the mouse, stroke by stroke, and
 // the page reports how long reading a drawing takes.
 const assert = require('node:assert/strict');
-const { test, before, after } = require('node:test');
+const { test, before, after, beforeEach, afterEach } = require('node:test');
 const { launchBrowser, openPage, loadPretrained, readDrawing } = require('./page');
 const { DIGITS } = require('./strokes');
 
+const SEVEN = DIGITS.find((d) => d.digit === 7).strokes;
+
 let browser, page;
-before(async () => {
-  browser = await launchBrowser();
+before(async () => { browser = await launchBrowser(); });
+after(() => browser && browser.close());
+beforeEach(async () => {
   page = await openPage(browser);
   await loadPretrained(page);
 });
-after(() => browser && browser.close());
+afterEach(() => page.close());
 
 test('the pretrained model reads digits drawn with the mouse', async () => {
   const misread = [];
@@ -34,6 +37,7 @@ test('the pretrained model reads digits drawn with the mouse', async () => {
 });
 
 test('clearing the pad empties the answer and asks for a digit', async () => {
+  assert.equal(await readDrawing(page, SEVEN), '7');
   await page.click('[data-testid="clear"]');
   await page.waitForFunction(() => document.querySelector('[data-testid="prediction"]').textContent === '–');
   assert.equal(await page.textContent('[data-testid="prob-0"]'), '0.0%');

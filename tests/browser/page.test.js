@@ -1,12 +1,12 @@
 'use strict';
 // The page opens from disk and over http, loads the pretrained model, saves
 // and reopens models, and refuses a bad model file (or one that does not read
-// digits) without losing the current one.
+// digits) without losing the current one. Each test opens a page of its own.
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const http = require('node:http');
-const { test, before, after } = require('node:test');
+const { test, before, after, beforeEach, afterEach } = require('node:test');
 const { PAGE_FILE, PHONE, launchBrowser, openPage, byTestId, text, loadPretrained, readDrawing } = require('./page');
 const { DIGITS } = require('./strokes');
 const { modelFile } = require('../node/model-file');
@@ -14,11 +14,10 @@ const { modelFile } = require('../node/model-file');
 const SEVEN = DIGITS.find((d) => d.digit === 7).strokes;
 
 let browser, page;
-before(async () => {
-  browser = await launchBrowser();
-  page = await openPage(browser);
-});
+before(async () => { browser = await launchBrowser(); });
 after(() => browser && browser.close());
+beforeEach(async () => { page = await openPage(browser); });
+afterEach(() => page.close());
 
 test('the page opens from disk and becomes ready', async () => {
   const readyMs = Number(await page.getAttribute('body', 'data-ready-ms'));
@@ -46,19 +45,25 @@ test('the pretrained model loads with one click', async () => {
   assert.ok(parseFloat(probability) > 50, `probability of 7: ${probability}`);
 });
 
-test('the model saves as a file that loads again', async () => {
+// Saves the current model from the page: its file's name and bytes.
+async function saveModel() {
   const [download] = await Promise.all([page.waitForEvent('download'), page.click(byTestId('save-model'))]);
-  assert.match(download.suggestedFilename(), /^digitnet-784-256-128-10\.model$/);
-  const bytes = fs.readFileSync(await download.path());
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) };
+}
+
+test('the model saves as a file that loads again', async () => {
+  await loadPretrained(page);
+  const { name, bytes } = await saveModel();
+  assert.match(name, /^digitnet-784-256-128-10\.model$/);
   assert.equal(bytes.subarray(0, 4).toString(), 'DGNT');
   await page.setInputFiles(byTestId('model-file'), { name: 'saved.model', mimeType: 'application/octet-stream', buffer: bytes });
   await page.waitForFunction(() => document.querySelector('[data-testid="status"]').textContent.startsWith('Loaded "saved.model"'));
-  page.savedModel = bytes;
 });
 
 test('a corrupt model file, or one that does not read digits, is refused and prediction keeps working', async () => {
+  await loadPretrained(page);
   const accuracy = await text(page, 'test-accuracy');
-  const damaged = Buffer.from(page.savedModel);
+  const damaged = Buffer.from((await saveModel()).bytes);
   damaged[1000] ^= 0x40;  // one flipped bit among the weights
   const files = [
     { name: 'noise.model', buffer: crypto.randomBytes(4096), reason: /DGNT/ },

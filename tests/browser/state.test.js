@@ -2,11 +2,10 @@
 // The page never trains what it does not show: settings are checked as they
 // are typed, the worker's state is the one on screen, a model loaded or
 // trained is never lost without asking, and every caption describes the
-// model the page holds now. (Numbers in the test names are the findings they
-// guard against.)
+// model the page holds now. Each test opens a page of its own.
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
-const { test, before, after } = require('node:test');
+const { test, before, after, beforeEach, afterEach } = require('node:test');
 const {
   launchBrowser, openPage, byTestId, text, loadPretrained, drawStrokes, samplesSeen, setField,
   waitForState, waitForAccuracy, accuracyShown,
@@ -17,11 +16,10 @@ const { modelFile } = require('../node/model-file');
 const THREE = DIGITS.find((d) => d.digit === 3).strokes;
 
 let browser, page;
-before(async () => {
-  browser = await launchBrowser();
-  page = await openPage(browser);
-});
+before(async () => { browser = await launchBrowser(); });
 after(() => browser && browser.close());
+beforeEach(async () => { page = await openPage(browser); });
+afterEach(() => page.close());
 
 const toggle = byTestId('train-toggle');
 const note = (name) => page.textContent(`#setting-${name}-note`);
@@ -41,7 +39,7 @@ async function staysStill(ms = 700) {
   return (await samplesSeen(page)) === before;
 }
 
-test('1. invalid settings are explained beside their field, Train waits for them, and what trains is what they show', async () => {
+test('invalid settings are explained beside their field, Train waits for them, and what trains is what they show', async () => {
   const wrong = [
     ['epochs', ['-1', '0', '', '2.5']], ['learning-rate', ['0', '-1', '', 'abc']],
     ['batch-size', ['0', '1.5']], ['layers', ['0', '12,x']], ['seed', ['-1', '1e20']],
@@ -70,7 +68,8 @@ test('1. invalid settings are explained beside their field, Train waits for them
   assert.deepEqual(page.errors, []);
 });
 
-test('2. a network too large is refused before it is built; a run builds its network once', async () => {
+test('a network too large is refused before it is built; a run builds its network once', async () => {
+  await loadPretrained(page);  // weights worth keeping: Start over asks first
   await setField(page, 'layers', '65536');
   assert.match(await note('layers'), /memory.*limit/);
   assert.ok(await isDisabled('train-toggle'));
@@ -86,6 +85,7 @@ test('2. a network too large is refused before it is built; a run builds its net
   });
   await page.click(byTestId('start-over'));
   await page.click(byTestId('confirm-discard'));
+  await waitForAccuracy(page, { below: 40 });  // the new network's score
   await waitForState(page, 'idle');
   assert.equal(await page.evaluate(() => window.builds), 1);
   await setField(page, 'seed', '7');
@@ -98,7 +98,59 @@ test('2. a network too large is refused before it is built; a run builds its net
   await waitForState(page, 'paused');
 });
 
-test('3. loading a model stops the run; the loaded model is what the page shows and trains next', async () => {
+test('the buttons offer only the intents the worker says its state allows', async () => {
+  // Every state the train button shows, with the intents the worker listed for it.
+  await page.evaluate(() => {
+    const button = document.querySelector('[data-testid="train-toggle"]');
+    window.seen = [];
+    new MutationObserver(() => window.seen.push(`${button.dataset.state}: ${button.dataset.allowed}`))
+      .observe(button, { attributes: true, attributeFilter: ['data-state', 'data-allowed'] });
+  });
+  const allowed = () => page.getAttribute(toggle, 'data-allowed');
+  assert.equal(await allowed(), 'start build load');
+  assert.equal(await text(page, 'train-toggle'), 'Train');
+
+  await setField(page, 'layers', '64');
+  await setField(page, 'epochs', '200');
+  await page.click(toggle);
+  await waitForState(page, 'running');
+  assert.equal(await allowed(), 'pause build load');
+  assert.equal(await text(page, 'train-toggle'), 'Pause');
+  assert.ok(!(await isDisabled('start-over')));
+
+  await page.click(toggle);
+  await waitForState(page, 'paused');
+  assert.equal(await allowed(), 'start train build load');
+  assert.equal(await text(page, 'train-toggle'), 'Resume');
+  // Other settings: the paused run cannot go on with them, its weights can train on.
+  await setField(page, 'epochs', '100');
+  assert.equal(await text(page, 'train-toggle'), 'Train more');
+  assert.ok(!(await isDisabled('train-toggle')));
+
+  await loadPretrained(page);
+  assert.equal(await allowed(), 'train build load');
+  assert.equal(await text(page, 'train-toggle'), 'Train more');
+
+  // While a network is being built, nothing is allowed and both buttons wait.
+  await page.click(byTestId('start-over'));
+  await page.click(byTestId('confirm-discard'));
+  await waitForAccuracy(page, { below: 40 });  // the new network's score
+  await waitForState(page, 'idle');
+  const seen = await page.evaluate(() => window.seen);
+  assert.ok(seen.includes('building: '), `states seen: ${seen.join('; ')}`);
+  assert.equal(await allowed(), 'start build load');
+  assert.deepEqual(page.errors, []);
+});
+
+test('loading a model stops the run; the loaded model is what the page shows and trains next', async () => {
+  // A paused run.
+  await setField(page, 'layers', '64');
+  await setField(page, 'epochs', '200');
+  await page.click(toggle);
+  await waitForState(page, 'running');
+  await page.click(toggle);
+  await waitForState(page, 'paused');
+
   await page.click(toggle);
   await waitForState(page, 'running');
   await waitForTraining();
@@ -110,7 +162,8 @@ test('3. loading a model stops the run; the loaded model is what the page shows 
   assert.match(await text(page, 'status'), /^Loaded the pretrained MLP/);
 });
 
-test('4. Train more goes on from the current weights; Start over asks before discarding them', async () => {
+test('Train more goes on from the current weights; Start over asks before discarding them', async () => {
+  await loadPretrained(page);
   await setField(page, 'epochs', '1');
   await setField(page, 'learning-rate', '0.0005');
   await page.click(toggle);
@@ -131,7 +184,7 @@ test('4. Train more goes on from the current weights; Start over asks before dis
   assert.equal(await text(page, 'train-toggle'), 'Train');
 });
 
-test('5. a run that diverges leaves the page with the weights the worker kept', async () => {
+test('a run that diverges leaves the page with the weights the worker kept', async () => {
   await loadPretrained(page);
   const loaded = await accuracyShown(page);
   await page.selectOption(byTestId('setting-optimizer'), 'adam');
@@ -154,11 +207,12 @@ test('5. a run that diverges leaves the page with the weights the worker kept', 
   await waitForAccuracy(page, { above: 40 });
   assert.equal(await accuracyShown(page), kept);
   console.log(`loaded ${loaded}%, after divergence ${kept}%, saved and reopened ${await accuracyShown(page)}%`);
-  await setField(page, 'learning-rate', '0.002');
-  await setField(page, 'epochs', '200');
 });
 
-test('6. Pause and Resume in quick succession leave the button on the state the worker is in', async () => {
+test('Pause and Resume in quick succession leave the button on the state the worker is in', async () => {
+  await loadPretrained(page);
+  await setField(page, 'learning-rate', '0.002');
+  await setField(page, 'epochs', '200');
   await page.click(toggle);
   await waitForState(page, 'running');
   for (let round = 0; round < 3; round++) {
@@ -180,7 +234,8 @@ test('6. Pause and Resume in quick succession leave the button on the state the 
   assert.ok(await staysStill(), 'training goes on while the button says Resume');
 });
 
-test('7. a model whose outputs are not probabilities is refused and the current model stays', async () => {
+test('a model whose outputs are not probabilities is refused and the current model stays', async () => {
+  await waitForAccuracy(page, {});  // the first network's score, which follows the page's being ready
   const accuracy = await text(page, 'test-accuracy');
   for (const output of ['sigmoid', 'identity']) {
     const name = `${output}.model`;
@@ -192,7 +247,8 @@ test('7. a model whose outputs are not probabilities is refused and the current 
   }
 });
 
-test('8. status, captions and the answer describe the current model and run', async () => {
+test('status, captions and the answer describe the current model and run', async () => {
+  await setField(page, 'epochs', '200');  // a run that outlasts the test
   // A new untrained network: its answer for a drawing is marked as a guess.
   await page.click(byTestId('start-over'));
   if (await page.isVisible(byTestId('confirm-start-over'))) await page.click(byTestId('confirm-discard'));
@@ -231,7 +287,7 @@ test('8. status, captions and the answer describe the current model and run', as
   assert.match(await text(page, 'status'), /^Paused at epoch/);
 });
 
-test('9. the pad takes a stroke that starts in its corner, and one finger draws one stroke', async () => {
+test('the pad takes a stroke that starts in its corner, and one finger draws one stroke', async () => {
   await page.click(byTestId('clear'));
   await drawStrokes(page, [[[0.97, 0.03], [0.8, 0.2], [0.6, 0.4]]]);
   assert.notEqual(await text(page, 'prediction'), '–', 'the corner stroke left no ink');
@@ -260,7 +316,7 @@ test('9. the pad takes a stroke that starts in its corner, and one finger draws 
   await phone.close();
 });
 
-test('12. messages speak plainly, and a typed learning rate survives a change of optimizer', async () => {
+test('messages speak plainly, and a typed learning rate survives a change of optimizer', async () => {
   for (const [name, value] of [['batch-size', '1.5'], ['batch-size', '99999999999'], ['epochs', '1e9'], ['seed', '-5']]) {
     await setField(page, name, value);
     const message = await note(name);

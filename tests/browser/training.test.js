@@ -1,16 +1,16 @@
 'use strict';
 // Training in the page: it starts, shows its progress and speed, pauses,
 // resumes and resets, and the page answers clicks promptly all the while.
+// Each test opens a page of its own.
 const assert = require('node:assert/strict');
-const { test, before, after } = require('node:test');
+const { test, before, after, beforeEach, afterEach } = require('node:test');
 const { launchBrowser, openPage, byTestId, text, samplesSeen, setField, waitForState } = require('./page');
 
 let browser, page;
-before(async () => {
-  browser = await launchBrowser();
-  page = await openPage(browser);
-});
+before(async () => { browser = await launchBrowser(); });
 after(() => browser && browser.close());
+beforeEach(async () => { page = await openPage(browser); });
+afterEach(() => page.close());
 
 const toggleState = () => page.getAttribute(byTestId('train-toggle'), 'data-state');
 
@@ -31,6 +31,14 @@ async function clickResponseMs(selector, watched) {
   }, [selector, watched]);
   await page.click(selector);
   return page.evaluate(() => window.clickResponse);
+}
+
+// Starts a run of the MLP 784-128-10 long enough to outlast a test.
+async function startLongRun() {
+  await page.selectOption(byTestId('setting-network'), 'MLP 784-128-10');
+  await setField(page, 'epochs', '200');
+  await page.click(byTestId('train-toggle'));
+  await waitForState(page, 'running');
 }
 
 test('784-128-10 trains in the page and shows its progress', async () => {
@@ -55,6 +63,7 @@ test('784-128-10 trains in the page and shows its progress', async () => {
 });
 
 test('the page answers clicks within 100 ms while training runs', async () => {
+  await startLongRun();
   assert.equal(await toggleState(), 'running');
   const times = [];
   for (let i = 0; i < 10; i++) times.push(await clickResponseMs('#show-random', '#strip-caption'));
@@ -64,6 +73,7 @@ test('the page answers clicks within 100 ms while training runs', async () => {
 });
 
 test('training pauses, resumes and resets', async () => {
+  await startLongRun();
   const pauseMs = await clickResponseMs(byTestId('train-toggle'), byTestId('train-toggle'));
   console.log(`pause answered in ${pauseMs.toFixed(1)} ms`);
   assert.ok(pauseMs < 100);
@@ -103,6 +113,8 @@ test('bad settings are explained beside their field', async () => {
 });
 
 test('training that starts clears the last error', async () => {
+  await setField(page, 'layers', '64');
+  await setField(page, 'epochs', '200');
   await setField(page, 'learning-rate', '0.002');
   await page.setInputFiles(byTestId('model-file'), { name: 'noise.model', mimeType: 'application/octet-stream', buffer: Buffer.from('noise') });
   await page.waitForFunction(() => document.querySelector('[data-testid="status"]').classList.contains('error'));
@@ -116,6 +128,7 @@ test('training that starts clears the last error', async () => {
 });
 
 test('training at a runaway learning rate stops as diverged', async () => {
+  await setField(page, 'layers', '64');
   await setField(page, 'learning-rate', '10');
   assert.equal(await page.inputValue(byTestId('setting-optimizer')), 'adam');
   await page.click(byTestId('train-toggle'));
