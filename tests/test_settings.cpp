@@ -4,6 +4,8 @@
 // problem at once, and a recipe's values read back.
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 #include "digitnet/settings.hpp"
 
 using namespace digitnet;
@@ -138,4 +140,70 @@ TEST_CASE("the named networks are valid layer texts", "[settings]") {
         INFO(c.name);
         CHECK_NOTHROW(apply_settings(default_recipe(), {{"layers", text(c.layers)}, {"epochs", num(c.epochs)}}));
     }
+}
+
+namespace {
+// Values worth trying for a setting: its ends and middle, every choice, both flags, some layers.
+std::vector<SettingValue> candidates(const SettingInfo& s) {
+    switch (s.kind) {
+        case SettingKind::Integer: return {num(s.min), num(s.max), num(std::floor((s.min + s.max) / 2)), num(s.min + 1)};
+        case SettingKind::Number: return {num(s.min), num(s.max), num(s.max / 2)};
+        case SettingKind::Choice: {
+            std::vector<SettingValue> all;
+            for (const std::string& c : s.choices) all.push_back(SettingValue::of(c));
+            return all;
+        }
+        case SettingKind::Flag: return {SettingValue::of(true), SettingValue::of(false)};
+        case SettingKind::Layers: return {text("16"), text("c8k5,p2,32"), text("d0.5,64")};
+    }
+    return {};
+}
+bool same(const SettingValue& a, const SettingValue& b) {
+    return a.type == b.type && a.number == b.number && a.text == b.text && a.flag == b.flag;
+}
+}  // namespace
+
+TEST_CASE("every setting's value is read back as it was set, for every row of the vocabulary", "[settings]") {
+    // Squared error, so that every output activation can be tried.
+    const Recipe base = apply_settings(default_recipe(), {{"loss", text("squared-error")}});
+    for (const SettingInfo& s : setting_vocabulary()) {
+        INFO(s.key);
+        CHECK(&find_setting(s.key) == &s);
+        CHECK(std::string(s.flag).rfind("--", 0) == 0);
+        CHECK(std::string(s.label) != "");
+        CHECK(std::string(s.help) != "");
+        CHECK((s.kind == SettingKind::Choice) == !s.choices.empty());
+        const SettingValue before = setting_value(base, s.key);
+        CHECK(same(setting_value(apply_settings(base, {{s.key, before}}), s.key), before));
+        int changed = 0;  // values that are not the default's, accepted and read back
+        for (const SettingValue& value : candidates(s)) {
+            INFO(value.text << value.number << value.flag);
+            const SettingsReport report = check_settings(base, {{s.key, value}});
+            if (!report.errors.empty()) continue;  // e.g. a loss that does not fit the default's output
+            CHECK(same(setting_value(report.recipe, s.key), value));
+            changed += !same(value, before);
+        }
+        CHECK(changed > 0);
+    }
+}
+
+TEST_CASE("the page's settings are rows of the vocabulary, in its order", "[settings]") {
+    std::vector<std::string> page;
+    for (const SettingInfo& s : setting_vocabulary())
+        if (s.on_page) page.push_back(s.key);
+    CHECK(page == std::vector<std::string>{"layers", "activation", "optimizer", "learningRate", "batchSize", "epochs",
+                                           "seed", "augment"});
+}
+
+TEST_CASE("text with a control character is refused whole, not cut short at a NUL", "[settings]") {
+    CHECK(refusal({{"layers", SettingValue::of(std::string("c8k5,\0p2", 8))}}) ==
+          std::make_pair(std::string("layers"),
+                         std::string("Layers holds a control character (code 0) at character 6: write it without one")));
+    CHECK(refusal({{"optimizer", text("ad\x01" "am")}}).second ==
+          "Optimizer holds a control character (code 1) at character 3: write it without one");
+    CHECK(refusal({{"epochs", text("1\n")}}).second ==
+          "Epochs holds a control character (code 10) at character 2: write it without one");
+    CHECK(refusal({{"layers", text("\xc3\xa9\x7f")}}).second ==
+          "Layers holds a control character (code 127) at character 2: write it without one");
+    CHECK_NOTHROW(apply_settings(default_recipe(), {{"epochs", text("\t3 ")}}));
 }

@@ -13,7 +13,64 @@ addOnPostRun(function () {
       return result;
     };
   }
+  const configure = proto['configure'];
+  proto['configure'] = function (settings) {
+    const copy = plainSettings(settings);
+    if (this.isDeleted()) throw new Error('the session was deleted while its settings were read');
+    return configure.call(this, copy);
+  };
+  const checkSettings = Module['checkSettings'];
+  Module['checkSettings'] = (settings) => checkSettings(plainSettings(settings));
 });
+
+// A settings object copied into plain values, in JavaScript, before any C++
+// runs: a getter or proxy trap that throws, or deletes the session, then runs
+// while no C++ frame is open (a JS throw through C++ frames skips their
+// destructors). Each known key's value is read once, an unknown key's never.
+// The copy, which settings_js.hpp reads: null for anything but an object;
+// otherwise an object without a prototype of {key: number | string | boolean,
+// or {type} for a value of another type, or {thrown: message}}.
+let settingKeys;  // the vocabulary's keys
+function plainSettings(settings) {
+  if (typeof settings !== 'object' || settings === null) return null;
+  let keys;
+  try {
+    if (Array.isArray(settings)) return null;
+    keys = Object.keys(settings);
+  } catch (e) {  // a proxy whose traps throw
+    return null;
+  }
+  settingKeys = settingKeys || new Set(Module['vocabulary']().settings.map((s) => s.key));
+  const copy = Object.create(null);
+  for (const key of keys) {
+    copy[key] = undefined;
+    if (!settingKeys.has(key)) continue;
+    try {
+      const value = settings[key];
+      const type = typeof value;
+      copy[key] = type === 'number' || type === 'string' || type === 'boolean' ? value : bare({ type });
+    } catch (e) {
+      copy[key] = bare({ thrown: thrownText(e) });
+    }
+  }
+  return copy;
+}
+
+// The properties' copy in an object without a prototype.
+function bare(properties) {
+  return Object.assign(Object.create(null), properties);
+}
+
+// What a thrown value says, read without letting it throw again.
+function thrownText(thrown) {
+  try {
+    const text = thrown instanceof Error ? thrown.message : String(thrown);
+    if (typeof text === 'string' && text !== '') return text.slice(0, 200);
+  } catch (e) {
+    // a value whose message or text throws in turn
+  }
+  return 'its getter threw';
+}
 
 // The gzipped file at path in the module's file system, inflated.
 async function inflateBundled(path) {

@@ -28,6 +28,24 @@ const char* kind_name(SettingKind k) {
     return "";
 }
 
+// The row of a known key, or null.
+const SettingInfo* known_setting(const std::string& key) {
+    for (const SettingInfo& s : setting_vocabulary())
+        if (key == s.key) return &s;
+    return nullptr;
+}
+
+// o[key] = value as o's own property, even for the key "__proto__" (which
+// would set o's prototype instead, or nothing for a value that is not an object).
+void set_own(val& o, const std::string& key, const val& value) {
+    val property = val::object();
+    property.set("value", value);
+    property.set("enumerable", true);
+    property.set("writable", true);
+    property.set("configurable", true);
+    val::global("Object").call<void>("defineProperty", o, key, property);
+}
+
 }  // namespace
 
 Settings settings_from_js(const val& object) {
@@ -41,20 +59,26 @@ Settings settings_from_js(const val& object) {
         const val key = keys[i];
         if (key["length"].as<size_t>() > kMaxText) throw SettingError("", "a setting's name is too long");
         const std::string name = key.as<std::string>();
-        const SettingInfo& info = find_setting(name);
+        const SettingInfo* info = known_setting(name);
+        if (!info) {  // its value was not copied: apply_settings and check_settings refuse the key
+            out.push_back({name, SettingValue{}});
+            continue;
+        }
         const val v = object[key];
         const std::string type = v.typeOf().as<std::string>();
+        const std::string label = info->label;
         if (type == "number") {
             out.push_back({name, SettingValue::of(v.as<double>())});
         } else if (type == "boolean") {
             out.push_back({name, SettingValue::of(v.as<bool>())});
         } else if (type == "string") {
             if (v["length"].as<size_t>() > kMaxText)
-                throw SettingError(name, std::string(info.label) + " is too long (more than " + std::to_string(kMaxText) +
-                                             " characters)");
+                throw SettingError(name, label + " is too long (more than " + std::to_string(kMaxText) + " characters)");
             out.push_back({name, SettingValue::of(v.as<std::string>())});
+        } else if (const val thrown = v["thrown"]; !thrown.isUndefined()) {
+            throw SettingError(name, label + " could not be read: " + thrown.as<std::string>());
         } else {
-            throw SettingError(name, std::string(info.label) + " must be a number, a name or true/false, not " + type);
+            throw SettingError(name, label + " must be a number, a name or true/false, not " + v["type"].as<std::string>());
         }
     }
     return out;
@@ -79,6 +103,7 @@ val vocabulary_to_js() {
             o.set("choices", choices);
         }
         o.set("help", std::string(s.help));
+        o.set("onPage", s.on_page);
         settings.call<void>("push", o);
     }
     val rates = val::object(), inits = val::object();
@@ -110,7 +135,7 @@ val vocabulary_to_js() {
 
 val settings_report_to_js(const SettingsReport& report) {
     val errors = val::object();
-    for (const auto& [key, message] : report.errors) errors.set(key.empty() ? "settings" : key, message);
+    for (const auto& [key, message] : report.errors) set_own(errors, key.empty() ? "settings" : key, val(message));
     val o = val::object();
     o.set("ok", report.errors.empty());
     o.set("errors", errors);

@@ -4,14 +4,12 @@
 // read() gives the settings the fields show, checked by the module (the core's
 // rules) as they are typed.
 
-// The settings a person sets in the page, in this order; their labels, defaults,
-// limits and pairings come from the module.
-const PAGE_SETTINGS = ['layers', 'activation', 'optimizer', 'learningRate', 'batchSize', 'epochs', 'seed', 'augment'];
-
 // {vocabulary, check} for SettingsPanel from the module M.
 export function settingsApi(M) {
   const all = M.vocabulary();
-  const settings = PAGE_SETTINGS.map((key) => all.settings.find((s) => s.key === key));
+  // The settings a person sets in the page: the vocabulary's rows marked onPage, with
+  // their labels, defaults, limits and pairings.
+  const settings = all.settings.filter((s) => s.onPage);
   // The core's rates are floats (0.1f is 0.10000000149 as a JS number): as a person writes them.
   const learningRates = Object.fromEntries(Object.entries(all.learningRates).map(([name, rate]) => [name, +rate.toPrecision(7)]));
   return { vocabulary: { ...all, settings, learningRates }, check: (values) => M.checkSettings(values) };

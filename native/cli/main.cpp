@@ -17,7 +17,7 @@ namespace {
 std::string asset(const char* name) { return std::string(DIGITNET_ASSETS_DIR) + "/" + name; }
 
 // Every setting of the core's vocabulary as an option of `train`: --flag VALUE,
-// or --name / --no-name for true/false settings (--constant-lr is --no-cosine).
+// or --name / --no-name for true/false settings (and the row's other name for --no-name).
 // Returns what was given, for apply_settings.
 struct SettingOptions {
     std::vector<std::pair<const SettingInfo*, CLI::Option*>> values;
@@ -29,8 +29,8 @@ struct SettingOptions {
             const std::string name = std::string(s.flag).substr(2);
             if (s.kind == SettingKind::Flag) {
                 CLI::Option* yes = cmd.add_flag("--" + name)->description(s.help);
-                CLI::Option* no = cmd.add_flag(name == "cosine" ? "--no-" + name + ",--constant-lr" : "--no-" + name)
-                                      ->description("the opposite of --" + name);
+                const std::string off = "--no-" + name + (s.off_alias ? std::string(",") + s.off_alias : "");
+                CLI::Option* no = cmd.add_flag(off)->description("the opposite of --" + name);
                 flags.push_back({&s, {yes, no}});
             } else {
                 std::string help = s.help;

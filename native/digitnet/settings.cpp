@@ -1,8 +1,9 @@
 #include "digitnet/settings.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
-#include <set>
+#include <iterator>
 #include <sstream>
 
 #include "digitnet/loss.hpp"
@@ -12,8 +13,6 @@ namespace digitnet {
 namespace {
 
 constexpr double kSeedMax = 9007199254740991.0;  // 2^53 - 1: every such seed is exact in JavaScript
-
-const char* const kSamplings[] = {"shuffled", "in-order", "with-replacement"};
 
 std::string number_text(double x) {
     std::ostringstream s;
@@ -33,10 +32,24 @@ std::string list(const std::vector<std::string>& names) {
     return s;
 }
 
+// Text no one types: a control character (a NUL would also cut short the
+// message that quotes the text). Characters are counted as UTF-8 ones.
+void refuse_control_characters(const SettingInfo& s, const std::string& text) {
+    size_t characters = 0;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte & 0xC0) != 0x80) ++characters;
+        if ((byte < 0x20 && byte != '\t') || byte == 0x7F)
+            throw SettingError(s.key, std::string(s.label) + " holds a control character (code " + std::to_string(byte) +
+                                          ") at character " + std::to_string(characters) + ": write it without one");
+    }
+}
+
 // The value's number, checked against the setting's kind and range.
 double number_of(const SettingInfo& s, const SettingValue& v) {
     double x = v.number;
     if (v.type == SettingValue::Type::Text) {
+        refuse_control_characters(s, v.text);
         const char* begin = v.text.c_str();
         char* end = nullptr;
         x = std::strtod(begin, &end);
@@ -55,6 +68,7 @@ double number_of(const SettingInfo& s, const SettingValue& v) {
 
 const std::string& text_of(const SettingInfo& s, const SettingValue& v) {
     if (v.type != SettingValue::Type::Text) throw SettingError(s.key, std::string(s.label) + " must be a name or text");
+    refuse_control_characters(s, v.text);
     if (s.kind == SettingKind::Choice) {
         for (const auto& c : s.choices)
             if (c == v.text) return v.text;
@@ -81,14 +95,6 @@ auto for_setting(const char* key, F&& f) {
     }
 }
 
-Sampling parse_sampling(const std::string& name) {
-    for (int i = 0; i < 3; ++i)
-        if (name == kSamplings[i]) return static_cast<Sampling>(i);
-    throw Error("unknown sampling '" + name + "'");
-}
-
-std::vector<std::string> names(const char* const* all, size_t n) { return {all, all + n}; }
-
 // A float setting as the number a person typed: 0.002f is 0.0020000000949949026
 // as a double, but 0.002 to a float's 7 significant digits.
 SettingValue float_value(float f) {
@@ -100,51 +106,163 @@ SettingValue float_value(float f) {
 
 }  // namespace
 
+// A recipe as the settings read and write it: the network as the parts a
+// person sets, from which it is built again once one of them is set.
+struct RecipeView {
+    Recipe recipe;
+    std::string layers;       // the hidden layers in the layer grammar
+    Activation hidden;        // of the hidden layers with parameters (ReLU when there are none)
+    Activation output;
+    bool bias;                // of the layers with parameters
+    float input_scale;
+    bool network_set = false;  // one of the parts above was set
+};
+
+namespace {
+
+RecipeView view_of(const Recipe& r) {
+    const std::vector<LayerSpec>& layers = r.network.layers;
+    const std::vector<LayerSpec> hidden(layers.begin(), layers.end() - 1);
+    const auto has_params = [](const LayerSpec& l) { return l.has_params(); };
+    const auto first_hidden = std::find_if(hidden.begin(), hidden.end(), has_params);
+    return {r,
+            format_layers(hidden),
+            first_hidden != hidden.end() ? first_hidden->activation : Activation::ReLU,
+            layers.back().activation,
+            std::find_if(layers.begin(), layers.end(), has_params)->bias,
+            r.network.input_scale};
+}
+
+// The view's recipe; throws Error if its network cannot be built.
+Recipe recipe_of(const RecipeView& v) {
+    Recipe r = v.recipe;
+    if (v.network_set) {
+        r.network = make_spec(parse_layers(v.layers, v.hidden, v.bias), v.output, v.bias, {1, 28, 28},
+                              v.recipe.network.outputs());
+        r.network.input_scale = v.input_scale;
+        r.network.validate();
+    }
+    return r;
+}
+
+// The names a Choice setting offers, sized by the compiler.
+template <size_t N>
+std::vector<std::string> choices(const char* const (&names)[N]) {
+    return {std::begin(names), std::end(names)};
+}
+constexpr const char* kHiddenActivations[] = {"relu", "tanh", "sigmoid", "identity"};  // softmax only at the output
+constexpr const char* kOutputs[] = {"softmax", "sigmoid", "tanh", "identity", "relu"};
+constexpr const char* kInits[] = {"he", "xavier", "normal", "normal-fanin", "uniform", "uniform-fan"};
+constexpr const char* kLosses[] = {"cross-entropy", "squared-error", "batch-softmax-squared-error"};
+constexpr const char* kOptimizers[] = {"adam", "momentum", "sgd"};
+constexpr const char* kSamplings[] = {"shuffled", "in-order", "with-replacement"};  // in Sampling's order
+static_assert(std::size(kOutputs) == static_cast<size_t>(Activation::Softmax) + 1, "an activation lacks a name");
+static_assert(std::size(kInits) == static_cast<size_t>(Init::Xavier) + 1, "an initialization lacks a name");
+static_assert(std::size(kLosses) == static_cast<size_t>(LossKind::BatchSoftmaxSquaredError) + 1, "a loss lacks a name");
+static_assert(std::size(kOptimizers) == static_cast<size_t>(OptimizerKind::Adam) + 1, "an optimizer lacks a name");
+static_assert(std::size(kSamplings) == static_cast<size_t>(Sampling::WithReplacement) + 1, "a sampling lacks a name");
+
+Sampling parse_sampling(const std::string& name) {
+    for (size_t i = 0; i < std::size(kSamplings); ++i)
+        if (name == kSamplings[i]) return static_cast<Sampling>(i);
+    throw Error("unknown sampling '" + name + "'");
+}
+
+SettingValue name_value(const char* name) { return SettingValue::of(std::string(name)); }
+template <class T>
+SettingValue count_value(T n) {
+    return SettingValue::of(static_cast<double>(n));
+}
+
+constexpr bool kOnPage = true;
+
+}  // namespace
+
 const std::vector<SettingInfo>& setting_vocabulary() {
-    static const char* const activations[] = {"relu", "tanh", "sigmoid", "identity"};
-    static const char* const outputs[] = {"softmax", "sigmoid", "tanh", "identity", "relu"};
-    static const char* const inits[] = {"he", "xavier", "normal", "normal-fanin", "uniform", "uniform-fan"};
-    static const char* const losses[] = {"cross-entropy", "squared-error", "batch-softmax-squared-error"};
-    static const char* const optimizers[] = {"adam", "momentum", "sgd"};
+    using K = SettingKind;
+    using V = const SettingValue&;
     static const std::vector<SettingInfo> v = {
-        {"layers", "--layers", "Layers", SettingKind::Layers, 0, 0, {},
+        {"layers", "--layers", "Layers", K::Layers, 0, 0, {},
          "hidden layers, e.g. 128, 256,128 or c16k5,p2,c32k5,p2,128: N dense units, cFkK F conv filters of KxK "
-         "(cFkKs: 'same' padding), pN an NxN max-pool, dR dropout of rate R; the 10-way output is added"},
-        {"activation", "--activation", "Activation", SettingKind::Choice, 0, 0, names(activations, 4),
-         "activation of the hidden layers"},
-        {"output", "--output", "Output activation", SettingKind::Choice, 0, 0, names(outputs, 5),
-         "activation of the output layer"},
-        {"bias", "--bias", "Biases", SettingKind::Flag, 0, 0, {}, "whether layers have biases"},
-        {"inputScale", "--input-scale", "Input scale", SettingKind::Number, 1e-9, 1e6, {},
-         "input = scale x pixel byte (default 1/255)"},
-        {"loss", "--loss", "Loss", SettingKind::Choice, 0, 0, names(losses, 3), "the loss to minimize"},
-        {"lossScale", "--loss-scale", "Loss scale", SettingKind::Number, 1e-6, 1e6, {},
-         "squared error scale: 2 for 2(a-y), 1 for (a-y)"},
-        {"init", "--init", "Initialization", SettingKind::Choice, 0, 0, names(inits, 6),
-         "initial weights (default: he for relu, xavier for the others)"},
-        {"optimizer", "--optimizer", "Optimizer", SettingKind::Choice, 0, 0, names(optimizers, 3),
-         "how the weights follow the gradient"},
-        {"learningRate", "--lr", "Learning rate", SettingKind::Number, 1e-7, 100, {},
-         "step size (default: 0.004 for adam, 0.02 for momentum, 0.1 for sgd)"},
-        {"momentum", "--momentum", "Momentum", SettingKind::Number, 0, 0.999, {}, "momentum coefficient"},
-        {"weightDecay", "--weight-decay", "Weight decay", SettingKind::Number, 0, 1, {}, "L2 weight decay"},
-        {"batchSize", "--batch", "Batch size", SettingKind::Integer, 1, 65536, {},
-         "digits per step (1: per digit; the set size or more: full batch)"},
-        {"epochs", "--epochs", "Epochs", SettingKind::Integer, 1, 1000, {}, "passes over the training digits"},
-        {"steps", "--steps", "Steps", SettingKind::Integer, 0, 100'000'000, {},
-         "number of batches, instead of epochs (0: train for the epochs)"},
-        {"sampling", "--sampling", "Sampling", SettingKind::Choice, 0, 0, names(kSamplings, 3),
-         "the order of the training digits"},
-        {"seed", "--seed", "Seed", SettingKind::Integer, 0, kSeedMax, {},
-         "random seed (initialization, order, augmentation, dropout)"},
-        {"augment", "--augment", "Augmentation", SettingKind::Flag, 0, 0, {},
-         "random shifts, rotations and scalings of the training digits"},
-        {"warp", "--warp", "Elastic warp", SettingKind::Number, 0, 4, {},
-         "with augmentation, move the pixels of each training digit smoothly by up to this many pixels"},
-        {"cosine", "--cosine", "Cosine decay", SettingKind::Flag, 0, 0, {},
-         "decay the learning rate to 0 along a cosine over the run"},
-        {"limit", "--limit", "Training digits", SettingKind::Integer, 0, 10'000'000, {},
-         "use only the first N training digits (0: all)"},
+         "(cFkKs: 'same' padding), pN an NxN max-pool, dR dropout of rate R; the 10-way output is added",
+         [](const RecipeView& r) { return SettingValue::of(r.layers); },
+         [](RecipeView& r, V x) { r.layers = x.text, r.network_set = true; }, kOnPage},
+        {"activation", "--activation", "Activation", K::Choice, 0, 0, choices(kHiddenActivations),
+         "activation of the hidden layers",
+         [](const RecipeView& r) { return name_value(to_string(r.hidden)); },
+         [](RecipeView& r, V x) {
+             r.hidden = parse_activation(x.text), r.network_set = true;
+             r.recipe.init = default_init(r.hidden);  // unless an initialization is given too
+         },
+         kOnPage},
+        {"output", "--output", "Output activation", K::Choice, 0, 0, choices(kOutputs), "activation of the output layer",
+         [](const RecipeView& r) { return name_value(to_string(r.output)); },
+         [](RecipeView& r, V x) { r.output = parse_activation(x.text), r.network_set = true; }},
+        {"bias", "--bias", "Biases", K::Flag, 0, 0, {}, "whether layers have biases",
+         [](const RecipeView& r) { return SettingValue::of(r.bias); },
+         [](RecipeView& r, V x) { r.bias = x.flag, r.network_set = true; }},
+        {"inputScale", "--input-scale", "Input scale", K::Number, 1e-9, 1e6, {}, "input = scale x pixel byte (default 1/255)",
+         [](const RecipeView& r) { return float_value(r.input_scale); },
+         [](RecipeView& r, V x) { r.input_scale = static_cast<float>(x.number), r.network_set = true; }},
+        {"loss", "--loss", "Loss", K::Choice, 0, 0, choices(kLosses), "the loss to minimize",
+         [](const RecipeView& r) { return name_value(to_string(r.recipe.train.loss.kind)); },
+         [](RecipeView& r, V x) { r.recipe.train.loss.kind = parse_loss(x.text); }},
+        {"lossScale", "--loss-scale", "Loss scale", K::Number, 1e-6, 1e6, {}, "squared error scale: 2 for 2(a-y), 1 for (a-y)",
+         [](const RecipeView& r) { return float_value(r.recipe.train.loss.scale); },
+         [](RecipeView& r, V x) { r.recipe.train.loss.scale = static_cast<float>(x.number); }},
+        {"init", "--init", "Initialization", K::Choice, 0, 0, choices(kInits),
+         "initial weights (default: he for relu, xavier for the others)",
+         [](const RecipeView& r) { return name_value(to_string(r.recipe.init)); },
+         [](RecipeView& r, V x) { r.recipe.init = parse_init(x.text); }},
+        {"optimizer", "--optimizer", "Optimizer", K::Choice, 0, 0, choices(kOptimizers), "how the weights follow the gradient",
+         [](const RecipeView& r) { return name_value(to_string(r.recipe.train.optimizer.kind)); },
+         [](RecipeView& r, V x) {
+             OptimizerSpec& o = r.recipe.train.optimizer;
+             o.kind = parse_optimizer(x.text);
+             o.learning_rate = default_learning_rate(o.kind);  // unless a learning rate is given too
+         },
+         kOnPage},
+        {"learningRate", "--lr", "Learning rate", K::Number, 1e-7, 100, {},
+         "step size (default: 0.004 for adam, 0.02 for momentum, 0.1 for sgd)",
+         [](const RecipeView& r) { return float_value(r.recipe.train.optimizer.learning_rate); },
+         [](RecipeView& r, V x) { r.recipe.train.optimizer.learning_rate = static_cast<float>(x.number); }, kOnPage},
+        {"momentum", "--momentum", "Momentum", K::Number, 0, 0.999, {}, "momentum coefficient",
+         [](const RecipeView& r) { return float_value(r.recipe.train.optimizer.momentum); },
+         [](RecipeView& r, V x) { r.recipe.train.optimizer.momentum = static_cast<float>(x.number); }},
+        {"weightDecay", "--weight-decay", "Weight decay", K::Number, 0, 1, {}, "L2 weight decay",
+         [](const RecipeView& r) { return float_value(r.recipe.train.optimizer.weight_decay); },
+         [](RecipeView& r, V x) { r.recipe.train.optimizer.weight_decay = static_cast<float>(x.number); }},
+        {"batchSize", "--batch", "Batch size", K::Integer, 1, 65536, {},
+         "digits per step (1: per digit; the set size or more: full batch)",
+         [](const RecipeView& r) { return count_value(r.recipe.train.batch_size); },
+         [](RecipeView& r, V x) { r.recipe.train.batch_size = static_cast<int>(x.number); }, kOnPage},
+        {"epochs", "--epochs", "Epochs", K::Integer, 1, 1000, {}, "passes over the training digits",
+         [](const RecipeView& r) { return count_value(r.recipe.epochs); },
+         [](RecipeView& r, V x) { r.recipe.epochs = static_cast<int>(x.number), r.recipe.steps = 0; }, kOnPage},
+        {"steps", "--steps", "Steps", K::Integer, 0, 100'000'000, {},
+         "number of batches, instead of epochs (0: train for the epochs)",
+         [](const RecipeView& r) { return count_value(r.recipe.steps); },
+         [](RecipeView& r, V x) { r.recipe.steps = static_cast<int64_t>(x.number); }},
+        {"sampling", "--sampling", "Sampling", K::Choice, 0, 0, choices(kSamplings), "the order of the training digits",
+         [](const RecipeView& r) { return name_value(kSamplings[static_cast<size_t>(r.recipe.train.sampling)]); },
+         [](RecipeView& r, V x) { r.recipe.train.sampling = parse_sampling(x.text); }},
+        {"seed", "--seed", "Seed", K::Integer, 0, kSeedMax, {}, "random seed (initialization, order, augmentation, dropout)",
+         [](const RecipeView& r) { return count_value(r.recipe.train.seed); },
+         [](RecipeView& r, V x) { r.recipe.train.seed = static_cast<uint64_t>(x.number); }, kOnPage},
+        {"augment", "--augment", "Augmentation", K::Flag, 0, 0, {},
+         "random shifts, rotations and scalings of the training digits",
+         [](const RecipeView& r) { return SettingValue::of(r.recipe.train.augment.enabled); },
+         [](RecipeView& r, V x) { r.recipe.train.augment.enabled = x.flag; }, kOnPage},
+        {"warp", "--warp", "Elastic warp", K::Number, 0, 4, {},
+         "with augmentation, move the pixels of each training digit smoothly by up to this many pixels",
+         [](const RecipeView& r) { return float_value(r.recipe.train.augment.max_warp); },
+         [](RecipeView& r, V x) { r.recipe.train.augment.max_warp = static_cast<float>(x.number); }},
+        {"cosine", "--cosine", "Cosine decay", K::Flag, 0, 0, {}, "decay the learning rate to 0 along a cosine over the run",
+         [](const RecipeView& r) { return SettingValue::of(r.recipe.cosine_schedule); },
+         [](RecipeView& r, V x) { r.recipe.cosine_schedule = x.flag; }, false, "--constant-lr"},
+        {"limit", "--limit", "Training digits", K::Integer, 0, 10'000'000, {}, "use only the first N training digits (0: all)",
+         [](const RecipeView& r) { return count_value(r.recipe.limit); },
+         [](RecipeView& r, V x) { r.recipe.limit = static_cast<size_t>(x.number); }},
     };
     return v;
 }
@@ -209,61 +327,28 @@ Recipe apply(const Recipe& base, const Settings& given, bool whole) {
         const SettingInfo& s = find_setting(key);
         if (!v.emplace(key, value).second) throw SettingError(key, std::string(s.label) + " is given twice");
     }
-    const auto has = [&](const char* key) { return v.count(key) > 0; };
-    const auto num = [&](const char* key) { return number_of(find_setting(key), v.at(key)); };
-    const auto text = [&](const char* key) { return text_of(find_setting(key), v.at(key)); };
-    const auto flag = [&](const char* key) { return flag_of(find_setting(key), v.at(key)); };
-    // Check every value's type and range first, in the order given.
+    // Every value checked against its kind and range first, in the order given.
     for (const auto& [key, value] : given) {
         const SettingInfo& s = find_setting(key);
-        if (s.kind == SettingKind::Integer || s.kind == SettingKind::Number) number_of(s, value);
-        if (s.kind == SettingKind::Choice || s.kind == SettingKind::Layers) text_of(s, value);
-        if (s.kind == SettingKind::Flag) flag_of(s, value);
+        switch (s.kind) {
+            case SettingKind::Integer:
+            case SettingKind::Number: v[key] = SettingValue::of(number_of(s, value)); break;
+            case SettingKind::Choice:
+            case SettingKind::Layers: v[key] = SettingValue::of(text_of(s, value)); break;
+            case SettingKind::Flag: v[key] = SettingValue::of(flag_of(s, value)); break;
+        }
     }
-
-    Recipe r = base;
-    const NetworkSpec& old = base.network;
-    const Activation hidden_act = has("activation") ? parse_activation(text("activation"))
-                                  : old.layers.size() > 1 && old.layers[0].has_params() ? old.layers[0].activation
-                                                                                        : Activation::ReLU;
-    if (has("layers") || has("activation") || has("output") || has("bias") || has("inputScale")) {
-        const bool bias = has("bias") ? flag("bias") : old.layers.front().bias || !old.layers.front().has_params();
-        const std::vector<LayerSpec> hidden = for_setting("layers", [&] {
-            return parse_layers(has("layers") ? text("layers") : format_layers({old.layers.begin(), old.layers.end() - 1}),
-                                hidden_act, bias);
-        });
-        const Activation out = has("output") ? parse_activation(text("output")) : old.layers.back().activation;
-        r.network = for_setting("layers", [&] {
-            NetworkSpec spec = make_spec(hidden, out, bias, {1, 28, 28}, old.outputs());
-            spec.input_scale = has("inputScale") ? static_cast<float>(num("inputScale")) : old.input_scale;
-            spec.validate();
-            return spec;
-        });
+    // Then set in the table's order (see SettingInfo::set).
+    RecipeView view = view_of(base);
+    for (const SettingInfo& s : setting_vocabulary()) {
+        const auto given_value = v.find(s.key);
+        if (given_value != v.end()) s.set(view, given_value->second);
     }
-    if (has("init")) r.init = parse_init(text("init"));
-    else if (has("activation")) r.init = default_init(hidden_act);
-    if (has("loss")) r.train.loss.kind = parse_loss(text("loss"));
-    if (has("lossScale")) r.train.loss.scale = static_cast<float>(num("lossScale"));
-    if (has("optimizer")) {
-        r.train.optimizer.kind = parse_optimizer(text("optimizer"));
-        if (!has("learningRate")) r.train.optimizer.learning_rate = default_learning_rate(r.train.optimizer.kind);
-    }
-    if (has("learningRate")) r.train.optimizer.learning_rate = static_cast<float>(num("learningRate"));
-    if (has("momentum")) r.train.optimizer.momentum = static_cast<float>(num("momentum"));
-    if (has("weightDecay")) r.train.optimizer.weight_decay = static_cast<float>(num("weightDecay"));
-    if (has("batchSize")) r.train.batch_size = static_cast<int>(num("batchSize"));
-    if (has("epochs")) r.epochs = static_cast<int>(num("epochs")), r.steps = 0;
-    if (has("steps")) r.steps = static_cast<int64_t>(num("steps"));
-    if (has("sampling")) r.train.sampling = parse_sampling(text("sampling"));
-    if (has("seed")) r.train.seed = static_cast<uint64_t>(num("seed"));
-    if (has("augment")) r.train.augment.enabled = flag("augment");
-    if (has("warp")) r.train.augment.max_warp = static_cast<float>(num("warp"));
-    if (has("cosine")) r.cosine_schedule = flag("cosine");
-    if (has("limit")) r.limit = static_cast<size_t>(num("limit"));
+    Recipe r = for_setting("layers", [&] { return recipe_of(view); });
     // A preset's "full batch" is any size past the data's; the trainer checks again with the data's size.
     const int batch = static_cast<int>(std::min<double>(r.train.batch_size, find_setting("batchSize").max));
     if (whole) for_setting("layers", [&] { r.network.require_trainable(batch); });
-    for_setting(has("loss") ? "loss" : "output", [&] { check_loss(r.train.loss, r.network.layers.back().activation); });
+    for_setting(v.count("loss") ? "loss" : "output", [&] { check_loss(r.train.loss, r.network.layers.back().activation); });
     return r;
 }
 }  // namespace
@@ -294,33 +379,6 @@ SettingsReport check_settings(const Recipe& base, const Settings& given) {
     return report;
 }
 
-SettingValue setting_value(const Recipe& r, const std::string& key) {
-    const NetworkSpec& n = r.network;
-    const OptimizerSpec& o = r.train.optimizer;
-    const std::string k = find_setting(key).key;
-    if (k == "layers") return SettingValue::of(format_layers({n.layers.begin(), n.layers.end() - 1}));
-    if (k == "activation")
-        return SettingValue::of(std::string(to_string(n.layers.size() > 1 && n.layers[0].has_params() ? n.layers[0].activation
-                                                                                                      : Activation::ReLU)));
-    if (k == "output") return SettingValue::of(std::string(to_string(n.layers.back().activation)));
-    if (k == "bias") return SettingValue::of(n.layers.front().bias);
-    if (k == "inputScale") return float_value(n.input_scale);
-    if (k == "loss") return SettingValue::of(std::string(to_string(r.train.loss.kind)));
-    if (k == "lossScale") return float_value(r.train.loss.scale);
-    if (k == "init") return SettingValue::of(std::string(to_string(r.init)));
-    if (k == "optimizer") return SettingValue::of(std::string(to_string(o.kind)));
-    if (k == "learningRate") return float_value(o.learning_rate);
-    if (k == "momentum") return float_value(o.momentum);
-    if (k == "weightDecay") return float_value(o.weight_decay);
-    if (k == "batchSize") return SettingValue::of(static_cast<double>(r.train.batch_size));
-    if (k == "epochs") return SettingValue::of(static_cast<double>(r.epochs));
-    if (k == "steps") return SettingValue::of(static_cast<double>(r.steps));
-    if (k == "sampling") return SettingValue::of(std::string(kSamplings[static_cast<int>(r.train.sampling)]));
-    if (k == "seed") return SettingValue::of(static_cast<double>(r.train.seed));
-    if (k == "augment") return SettingValue::of(r.train.augment.enabled);
-    if (k == "cosine") return SettingValue::of(r.cosine_schedule);
-    if (k == "warp") return float_value(r.train.augment.max_warp);
-    return SettingValue::of(static_cast<double>(r.limit));  // "limit"
-}
+SettingValue setting_value(const Recipe& r, const std::string& key) { return find_setting(key).get(view_of(r)); }
 
 }  // namespace digitnet

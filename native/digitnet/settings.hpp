@@ -17,31 +17,6 @@ namespace digitnet {
 
 enum class SettingKind : uint8_t { Integer, Number, Choice, Flag, Layers };
 
-struct SettingInfo {
-    const char* key;    // "learningRate": the page's and the module's name
-    const char* flag;   // "--lr": the CLI's
-    const char* label;  // "Learning rate": what a person reads
-    SettingKind kind;
-    double min = 0, max = 0;           // Integer and Number: the allowed range, both ends included
-    std::vector<std::string> choices;  // Choice
-    const char* help = "";
-};
-
-// Named networks a person can pick instead of writing layers: the page offers
-// them, each with the epochs that suit it. The first is the default's.
-struct NetworkChoice {
-    const char* name;    // "Small CNN"
-    const char* layers;  // in the layer grammar
-    int epochs;
-    const char* about;   // one line for people
-};
-const std::vector<NetworkChoice>& network_choices();
-
-// Every setting, in the order the CLI's help lists them.
-const std::vector<SettingInfo>& setting_vocabulary();
-// Throws Error listing the known keys.
-const SettingInfo& find_setting(const std::string& key);
-
 // A value as a front end hands it over: a JS number, string or boolean, or the
 // CLI's text. Integer and Number settings take numbers or text that is one.
 struct SettingValue {
@@ -54,6 +29,44 @@ struct SettingValue {
     static SettingValue of(std::string v);
     static SettingValue of(bool v);
 };
+
+struct RecipeView;  // a recipe as the settings read and write it (settings.cpp)
+
+// One setting: everything every front end needs about it, and how it reads and
+// writes a recipe. Adding a setting is adding a row to setting_vocabulary().
+struct SettingInfo {
+    const char* key;    // "learningRate": the page's and the module's name
+    const char* flag;   // "--lr": the CLI's
+    const char* label;  // "Learning rate": what a person reads
+    SettingKind kind;
+    double min = 0, max = 0;           // Integer and Number: the allowed range, both ends included
+    std::vector<std::string> choices;  // Choice
+    const char* help = "";
+    // The recipe's value, and the recipe with a value applied. The value set is
+    // already checked: a number (Integer, Number), a choice or text (Choice,
+    // Layers) or true/false (Flag). Settings are applied in the table's order,
+    // so a setting can set a default for one further down (an optimizer's
+    // learning rate) that a value given for that one then replaces.
+    SettingValue (*get)(const RecipeView&) = nullptr;
+    void (*set)(RecipeView&, const SettingValue&) = nullptr;
+    bool on_page = false;             // a field of the page's settings form
+    const char* off_alias = nullptr;  // Flag: another CLI name for --no-<flag> ("--constant-lr")
+};
+
+// Named networks a person can pick instead of writing layers: the page offers
+// them, each with the epochs that suit it. The first is the default's.
+struct NetworkChoice {
+    const char* name;    // "Small CNN"
+    const char* layers;  // in the layer grammar
+    int epochs;
+    const char* about;   // one line for people
+};
+const std::vector<NetworkChoice>& network_choices();
+
+// Every setting, in the order the CLI's help lists them and the page shows them.
+const std::vector<SettingInfo>& setting_vocabulary();
+// Throws Error listing the known keys.
+const SettingInfo& find_setting(const std::string& key);
 
 // Settings in the order given; a key may appear once.
 using Settings = std::vector<std::pair<std::string, SettingValue>>;
