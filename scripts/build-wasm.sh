@@ -9,7 +9,7 @@ shift || true
 # Emscripten's optimizer needs Debian's node modules (acorn); node 20 rejects
 # the emulator flag emcmake would pass.
 export NODE_PATH=/usr/share/nodejs
-emcmake cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release \
+emcmake cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Release -DDIGITNET_WERROR=ON \
   "-DCMAKE_CROSSCOMPILING_EMULATOR=/usr/bin/node;--no-experimental-fetch" "$@" >/dev/null
 cmake --build "$dir" -j"$(nproc)"
 echo "built $(pwd)/$dir/wasm/digitnet.js"

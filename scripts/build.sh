@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DDIGITNET_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"
 bash scripts/build-wasm.sh
 node web/build.js

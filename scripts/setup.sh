@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake g++ make pkg-config python3 libeigen3-dev catch2 zlib1g-dev libspng-dev libcli11-dev
           emscripten chromium
-          clang libclang-rt-dev)  # sanitizer builds and the fuzzers
+          clang libclang-rt-dev  # sanitizer builds and the fuzzers
+          clang-format)  # scripts/check-format.sh
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 missing=()

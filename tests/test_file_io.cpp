@@ -2,13 +2,20 @@
 // refusals that name the file.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include <array>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
+#include <thread>
 
 #include "digitnet/file_io.hpp"
 #include "digitnet/idx.hpp"
@@ -134,4 +141,88 @@ TEST_CASE("a write that fails part-way leaves the old file whole and no temporar
     CHECK_THROWS_WITH(write_file(dir, "x"), Catch::Contains("is a folder"));
     CHECK_THROWS_WITH(write_file(dir + "/no-such-folder/x.model", "x"),
                       Catch::Contains("cannot write") && Catch::Contains("no-such-folder/x.model"));
+}
+
+namespace {
+// What a reader of the FIFO open as fd gets until its writer closes it, or "" if no
+// writer comes within 5 s (the FIFO was replaced: nothing will ever open it to write).
+std::string drain(int fd) {
+    std::string got;
+    char chunk[4096];
+    for (;;) {
+        pollfd p{fd, POLLIN, 0};
+        if (poll(&p, 1, 5000) <= 0) return got;
+        const ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n > 0) got.append(chunk, static_cast<size_t>(n));
+        if (n == 0 || (n < 0 && errno != EAGAIN && errno != EINTR)) return got;
+    }
+}
+
+bool is_fifo(const std::string& path) {
+    struct stat st {};
+    return lstat(path.c_str(), &st) == 0 && S_ISFIFO(st.st_mode);
+}
+}  // namespace
+
+TEST_CASE("a FIFO is written into, never replaced", "[file_io]") {
+    const std::string path = temp_path("out.fifo");
+    REQUIRE(mkfifo(path.c_str(), 0600) == 0);
+    check_writable(path);  // without opening it: a reader would see the end of its input
+    CHECK(is_fifo(path));
+    // The reader opens it first (so the writer does not wait); more bytes than a pipe holds.
+    const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK);
+    REQUIRE(fd >= 0);
+    std::string got;
+    std::thread reader([&] { got = drain(fd); });
+    const std::string bytes(200000, 'f');
+    write_file(path, bytes);
+    reader.join();
+    close(fd);
+    CHECK(is_fifo(path));
+    CHECK(got == bytes);
+}
+
+TEST_CASE("a character device is written into, never replaced", "[file_io]") {
+    // A node like /dev/null (1, 3) made in the test's own folder: only root may make one.
+    const std::string path = temp_path("null-device");
+    if (geteuid() != 0 || mknod(path.c_str(), S_IFCHR | 0600, makedev(1, 3)) != 0) {
+        WARN("skipped: making a character device needs root");
+        return;
+    }
+    check_writable(path);
+    write_file(path, std::string(5000, 'd'));
+    struct stat st {};
+    REQUIRE(lstat(path.c_str(), &st) == 0);
+    CHECK(S_ISCHR(st.st_mode));
+    CHECK(st.st_rdev == makedev(1, 3));
+    std::filesystem::remove(path);
+}
+
+TEST_CASE("a symbolic link to a file stays a link, the file it names is replaced", "[file_io]") {
+    namespace fs = std::filesystem;
+    const std::string file = temp_path("linked.model"), link = temp_path("link.model");
+    write_file(file, "old");
+    fs::create_symlink(file, link);
+    write_file(link, "new");
+    CHECK(fs::is_symlink(link));
+    CHECK(read_file(file) == "new");
+}
+
+TEST_CASE("names up to 255 bytes are written; an empty name is refused", "[file_io]") {
+    namespace fs = std::filesystem;
+    const std::string dir = temp_path("long-names");
+    fs::create_directory(dir);
+    std::string accented(124, 'n');  // then two-byte characters across the place a temporary name is cut
+    for (int i = 0; i < 62; ++i) accented += "\xc3\xa9";
+    for (const std::string& name : {std::string(249, 'n') + ".model", std::string(243, 'n') + ".model",
+                                    accented + "7.model"}) {
+        REQUIRE(name.size() >= 249);
+        const std::string path = dir + "/" + name;
+        check_writable(path);
+        write_file(path, "long");
+        CHECK(read_file(path) == "long");
+    }
+    CHECK(std::distance(fs::directory_iterator(dir), fs::directory_iterator()) == 3);  // no temporary file left
+    CHECK_THROWS_WITH(write_file("", "x"), Catch::Contains("name is empty"));
+    CHECK_THROWS_WITH(check_writable(""), Catch::Contains("name is empty"));
 }

@@ -18,7 +18,8 @@ int train_command(const TrainOptions& o) {
     const Dataset heldout = load_dataset(o.heldout_path);
     // Everything that could fail after training is checked before it.
     const Dataset test = o.test_path.empty() ? Dataset{} : load_dataset(o.test_path);
-    if (!o.out_path.empty()) check_writable(o.out_path);
+    if (o.out_path.empty()) throw Error("the model file's name (-o) is empty: the trained model would not be saved");
+    check_writable(o.out_path);
 
     const Recipe& r = o.recipe;
     Network net = r.make_network();
@@ -39,7 +40,7 @@ int train_command(const TrainOptions& o) {
             p = trainer.run(slice);
         } catch (const Error& e) {  // the trainer has undone the slice: keep what was learnt before it,
             // but never over a file that was there before this run (a failed run leaves it alone).
-            if (o.out_path.empty() || trainer.progress().batches == 0) throw;
+            if (trainer.progress().batches == 0) throw;
             const bool taken = std::filesystem::exists(o.out_path);
             const std::string path = taken ? o.out_path + ".before-divergence" : o.out_path;
             write_file(path, save_model(net));
@@ -67,10 +68,8 @@ int train_command(const TrainOptions& o) {
         std::cout << "test set (" << o.test_path << "): ";
         print_evaluation(std::cout, evaluate(net, test, r.train.loss));
     }
-    if (!o.out_path.empty()) {
-        write_file(o.out_path, save_model(net));
-        std::printf("saved %s\n", o.out_path.c_str());
-    }
+    write_file(o.out_path, save_model(net));
+    std::printf("saved %s\n", o.out_path.c_str());
     return 0;
 }
 

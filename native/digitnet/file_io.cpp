@@ -1,5 +1,7 @@
 #include "digitnet/file_io.hpp"
 
+#include <fcntl.h>
+#include <limits.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
@@ -91,16 +93,52 @@ std::string gunzip(const std::string& in, const std::string& path, Budget& budge
     return out;
 }
 
-// A new file beside `path` (same folder, so a rename onto path is atomic),
-// removed again unless keep() is called.
+[[noreturn]] void cannot_write(const std::string& path, const char* what, const char* after = "") {
+    const int e = errno;
+    throw Error("cannot write " + path + ": " + what + " (" + std::strerror(e) + ")" + after);
+}
+
+constexpr const char* kLeftAsItWas = "; any file there is left as it was";
+
+// Writes all of bytes to fd; false (errno set) if a write fails.
+bool write_all(int fd, const std::string& bytes) {
+    for (size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        done += static_cast<size_t>(n);
+    }
+    return true;
+}
+
+// What a write to `path` goes to. A regular file, or nothing yet, is replaced by
+// renaming a new file onto `file` (path with its symbolic links resolved, so a link
+// stays a link). Anything else that is no folder (a FIFO, a terminal, a device) is
+// special: written straight into, never replaced.
+struct Target {
+    std::string file;
+    bool special = false;
+};
+
+Target target_of(const std::string& path) {
+    if (path.empty()) throw Error("cannot write a file whose name is empty");
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return {path, false};  // nothing there yet (or its folder is missing)
+    if (S_ISDIR(st.st_mode)) throw Error(path + " is a folder, not a file");
+    if (!S_ISREG(st.st_mode)) return {path, true};
+    std::error_code ec;
+    const std::filesystem::path real = std::filesystem::canonical(path, ec);
+    if (ec) throw Error("cannot write " + path + ": cannot resolve its links (" + ec.message() + ")" + kLeftAsItWas);
+    return {real.string(), false};
+}
+
+// A new file beside `target.file` (same folder, so a rename onto it is atomic),
+// removed again unless keep() is called. Errors name `shown`, the path as given.
 class TempFile {
 public:
-    explicit TempFile(const std::string& path) : target_(path) {
-        namespace fs = std::filesystem;
-        std::error_code ec;
-        if (fs::is_directory(path, ec)) throw Error(path + " is a folder, not a file");
-        const fs::path p(path);
-        name_ = (p.parent_path() / ("." + p.filename().string() + ".tmp-XXXXXX")).string();
+    TempFile(const std::string& shown, const std::string& file) : shown_(shown), target_(file) {
+        const std::filesystem::path p(file);
+        name_ = (p.parent_path() / temp_name(p.filename().string())).string();
         fd_ = mkstemp(name_.data());
         if (fd_ < 0) fail("cannot create a file in its folder");
     }
@@ -112,15 +150,10 @@ public:
     }
 
     void write(const std::string& bytes) {
-        for (size_t done = 0; done < bytes.size();) {
-            const ssize_t n = ::write(fd_, bytes.data() + done, bytes.size() - done);
-            if (n < 0 && errno == EINTR) continue;
-            if (n <= 0) fail("writing it failed");
-            done += static_cast<size_t>(n);
-        }
+        if (!write_all(fd_, bytes)) fail("writing it failed");
     }
 
-    // Gives the file the permissions a new file (or the one it replaces) has, and moves it onto path.
+    // Gives the file the permissions a new file (or the one it replaces) has, and moves it onto the target.
     void replace_target() {
         struct stat old {};
         mode_t mode;
@@ -140,15 +173,37 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const char* what) const {
-        const int e = errno;
-        throw Error("cannot write " + target_ + ": " + what + " (" + std::strerror(e) + "); any file there is left as it was");
+    // ".<name>.tmp-XXXXXX", with name cut short (at a UTF-8 character) so that it fits in NAME_MAX bytes.
+    static std::string temp_name(std::string name) {
+        const std::string suffix = ".tmp-XXXXXX";
+        const size_t room = NAME_MAX - 1 - suffix.size();
+        if (name.size() > room) {
+            size_t cut = room;
+            while (cut > 0 && (static_cast<uint8_t>(name[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+            name.resize(cut);
+        }
+        return "." + name + suffix;
     }
 
-    std::string target_, name_;
+    [[noreturn]] void fail(const char* what) const { cannot_write(shown_, what, kLeftAsItWas); }
+
+    std::string shown_, target_, name_;
     int fd_ = -1;
     bool kept_ = false;
 };
+
+// Writes bytes straight into a special file (opened without creating or truncating it).
+// A FIFO blocks here until something reads it, as a shell redirection does.
+void write_into(const std::string& path, const std::string& bytes) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) cannot_write(path, "cannot open it");
+    const bool written = write_all(fd, bytes);
+    const int e = errno;
+    if (::close(fd) != 0 || !written) {
+        if (!written) errno = e;
+        cannot_write(path, "writing it failed");
+    }
+}
 
 bool ends_with(const std::string& s, const std::string& end) {
     return s.size() >= end.size() && s.compare(s.size() - end.size(), end.size(), end) == 0;
@@ -198,12 +253,24 @@ std::string inflate_if_gzip(std::string bytes, const std::string& name, const Re
 }
 
 void write_file(const std::string& path, const std::string& bytes) {
-    TempFile file(path);
+    const Target target = target_of(path);
+    if (target.special) {
+        write_into(path, bytes);
+        return;
+    }
+    TempFile file(path, target.file);
     file.write(bytes);
     file.replace_target();
 }
 
-void check_writable(const std::string& path) { const TempFile probe(path); }
+void check_writable(const std::string& path) {
+    const Target target = target_of(path);
+    if (!target.special) {
+        const TempFile probe(path, target.file);
+    } else if (::access(path.c_str(), W_OK) != 0) {  // opening a FIFO to check would block, or end its reader's input
+        cannot_write(path, "it does not take writing");
+    }
+}
 
 Dataset load_dataset(const std::string& path) {
     if (ends_with(path, ".csv") || ends_with(path, ".csv.gz")) {

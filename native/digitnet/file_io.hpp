@@ -28,11 +28,15 @@ std::string inflate_if_gzip(std::string bytes, const std::string& name, const Re
 
 // Replaces the file with bytes: they go to a new file in the same folder, which
 // is then renamed onto path, so a failure (a full disk) leaves any old file whole.
-// Throws Error naming the file.
+// A symbolic link to a file stays a link (the file it names is replaced). A
+// special file that is there (a FIFO, a terminal, a device such as /dev/stdout)
+// is never replaced: the bytes are written straight into it.
+// Throws Error naming the file (an empty name and a folder are refused).
 void write_file(const std::string& path, const std::string& bytes);
 
 // Throws Error unless write_file could write path: it is no folder and its
-// folder takes new files. An existing file is left as it is.
+// folder takes new files (or it is a special file open to writing). An existing
+// file is left as it is; a FIFO is not opened.
 void check_writable(const std::string& path);
 
 // A dataset from either format, gzipped or not:

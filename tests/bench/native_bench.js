@@ -2,7 +2,9 @@
 // The native rows, from the digitnet command-line tool itself: `digitnet bench`
 // for the MLP's speed, `digitnet train` for other networks' speed and for a loss curve.
 const { execFileSync } = require('child_process');
-const { devNull } = require('os');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const { NATIVE_CLI } = require('./builds.js');
 const { median } = require('./measure.js');
 
@@ -16,10 +18,16 @@ function match(text, pattern, what) {
   return m;
 }
 
-// The table's training run (as digitnet_bench.js configures it) for `steps` batches.
-function trainArgs(layers, batch, steps) {
-  return ['train', '--layers', layers, '--optimizer', 'sgd', '--lr', '0.01', '--batch', String(batch),
-    '--no-augment', '--constant-lr', '--steps', String(steps), '--seed', '1', '-o', devNull];
+// The table's training run (as digitnet_bench.js configures it) for `steps` batches. Its model goes
+// to a file in a new temporary folder, removed afterwards (never to a device such as /dev/null).
+function train(layers, batch, steps) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'digitnet-bench-'));
+  try {
+    return cli(['train', '--layers', layers, '--optimizer', 'sgd', '--lr', '0.01', '--batch', String(batch),
+      '--no-augment', '--constant-lr', '--steps', String(steps), '--seed', '1', '-o', path.join(dir, 'bench.model')]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 // The number of training digits, training samples/s and GFLOP/s per batch size, the same run's 1024x1024
@@ -44,7 +52,7 @@ function benchNative(batches, seconds) {
 // Median training samples/s of `digitnet train` on these layers: it times each
 // tenth of the run (`steps` batches) and prints its rate; the first tenth is the warm-up.
 function nativeTrainingRate(layers, batch, steps) {
-  const out = cli(trainArgs(layers, batch, steps));
+  const out = train(layers, batch, steps);
   const rates = [...out.matchAll(/ ([0-9.]+) samples\/s\n/g)].map((m) => Number(m[1]));
   if (rates.length < 5) throw new Error(`digitnet train printed ${rates.length} rates:\n${out}`);
   return median(rates.slice(1));
@@ -52,7 +60,7 @@ function nativeTrainingRate(layers, batch, steps) {
 
 // The loss of each tenth of `steps` batches of the table's training run, as printed: to 4 decimals.
 function nativeLossCurve(batch, layers, steps) {
-  const out = cli(trainArgs(layers, batch, steps));
+  const out = train(layers, batch, steps);
   return [...out.matchAll(/ loss ([0-9.]+) /g)].map((m) => Number(m[1]));
 }
 
