@@ -14,13 +14,13 @@
 namespace digitnet::testing {
 
 struct GradientCheck {
-    double max_error = 0.0;     // max |numeric - analytic| / max(1, |analytic|)
-    double relative_norm = 0.0; // |numeric - analytic| / |numeric + analytic| over all parameters
+    double max_error = 0.0;      // max |numeric - analytic| / max(1, |analytic|)
+    double relative_norm = 0.0;  // |numeric - analytic| / |numeric + analytic| over all parameters
 };
 
 // With a dropout seed, every forward pass drops the same values (a fresh Rng of that seed).
-inline double penalized_loss(const Network& net, const Matrix& X, const std::vector<uint8_t>& labels,
-                             const LossSpec& loss, float decay, uint64_t dropout_seed = 0) {
+inline double penalized_loss(const Network& net, const Matrix& X, const std::vector<uint8_t>& labels, const LossSpec& loss,
+                             float decay, uint64_t dropout_seed = 0) {
     Workspace ws;
     Rng dropout(dropout_seed);
     double l = loss_value(loss, net.forward(X, ws, dropout_seed ? &dropout : nullptr), labels.data());

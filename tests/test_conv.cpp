@@ -30,9 +30,8 @@ TEST_CASE("conv gradients: odd sizes, both paddings, several input channels", "[
         const char* layers;
         Activation act;
     };
-    for (const Case& c : {Case{{1, 5, 5}, "c2k3", Activation::Tanh},
-                          Case{{2, 6, 5}, "c3k3s", Activation::Sigmoid},
-                          Case{{3, 7, 7}, "c2k2s", Activation::Tanh},        // even kernel, "same"
+    for (const Case& c : {Case{{1, 5, 5}, "c2k3", Activation::Tanh}, Case{{2, 6, 5}, "c3k3s", Activation::Sigmoid},
+                          Case{{3, 7, 7}, "c2k2s", Activation::Tanh},         // even kernel, "same"
                           Case{{2, 5, 4}, "c2k1,c3k4", Activation::Sigmoid},  // 1x1, then a kernel as wide as the map
                           Case{{1, 9, 7}, "c2k5s,c2k3", Activation::Identity}}) {
         INFO(c.layers << " on " << c.input.describe());
@@ -83,8 +82,8 @@ TEST_CASE("conv on a 4x4 input gives the known answer, valid and same", "[forwar
     out.assign(16, 0.0f);
     conv_forward(in.data(), 1, gs, W, &b, Activation::Identity, lowered.data(), out.data());
     CHECK(out[0] == Approx(-9.5f));
-    CHECK(out[3] == Approx(2 * 3 + 7 + 0.5f));  // top-right: [[0,0,0],[3,4,0],[7,8,0]] -> 2*3 + 7
-    CHECK(out[5] == Approx(-7.5f));             // an inner pixel as in "valid"
+    CHECK(out[3] == Approx(2 * 3 + 7 + 0.5f));     // top-right: [[0,0,0],[3,4,0],[7,8,0]] -> 2*3 + 7
+    CHECK(out[5] == Approx(-7.5f));                // an inner pixel as in "valid"
     CHECK(out[15] == Approx(2 * 15 + 11 + 0.5f));  // bottom-right: [[11,12,0],[15,16,0],[0,0,0]]
 }
 

@@ -1,6 +1,5 @@
 #include <catch2/catch.hpp>
 
-
 #include "digitnet/csv.hpp"
 #include "digitnet/spec.hpp"
 
@@ -54,8 +53,8 @@ TEST_CASE("CSV refusals name the line and column", "[csv]") {
     REQUIRE_THROWS_WITH(read_csv("label,pixel0\n"), Contains("header") && Contains("has 2 columns"));
     REQUIRE_THROWS_WITH(read_csv(h + "5,1,2,3\n"), Contains("line 3 has 4 cells but 785"));
     REQUIRE_THROWS_WITH(read_csv(h + row(5, 0) + ",9\n"), Contains("line 3 has more than 785 cells"));
-    REQUIRE_THROWS_WITH(read_csv(h + row_with(10, "x1")), Contains("line 3, column 10 (pixel8) is 'x1'") &&
-                                                              Contains("not a whole number"));
+    REQUIRE_THROWS_WITH(read_csv(h + row_with(10, "x1")),
+                        Contains("line 3, column 10 (pixel8) is 'x1'") && Contains("not a whole number"));
     REQUIRE_THROWS_WITH(read_csv(h + row_with(4, "1.5")), Contains("column 4 (pixel2) is '1.5'"));
     REQUIRE_THROWS_WITH(read_csv(h + row_with(5, "")), Contains("column 5 (pixel3) is ''"));
     REQUIRE_THROWS_WITH(read_csv(h + row_with(785, "256")),

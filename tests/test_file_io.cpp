@@ -73,7 +73,8 @@ TEST_CASE("missing, truncated gzip and unpaired files are refused with the file 
     std::fclose(f);
     write_file(temp_path("cut-labels.gz"), raw.substr(0, 40));  // a gzip stream cut short
     CHECK_THROWS_WITH(read_file(temp_path("cut-labels.gz")), Catch::Contains("cut-labels.gz"));
-    write_file(temp_path("lonely-images-idx3-ubyte"), write_idx_images(load_dataset(kAssets + "heldout-images-idx3-ubyte.gz").head(2)));
+    write_file(temp_path("lonely-images-idx3-ubyte"),
+               write_idx_images(load_dataset(kAssets + "heldout-images-idx3-ubyte.gz").head(2)));
     CHECK_THROWS_WITH(load_dataset(temp_path("lonely-images-idx3-ubyte")), Catch::Contains("lonely-labels-idx1-ubyte"));
     CHECK(gz.size() == 8 + 1000);
 }
@@ -214,8 +215,8 @@ TEST_CASE("names up to 255 bytes are written; an empty name is refused", "[file_
     fs::create_directory(dir);
     std::string accented(124, 'n');  // then two-byte characters across the place a temporary name is cut
     for (int i = 0; i < 62; ++i) accented += "\xc3\xa9";
-    for (const std::string& name : {std::string(249, 'n') + ".model", std::string(243, 'n') + ".model",
-                                    accented + "7.model"}) {
+    for (const std::string& name :
+         {std::string(249, 'n') + ".model", std::string(243, 'n') + ".model", accented + "7.model"}) {
         REQUIRE(name.size() >= 249);
         const std::string path = dir + "/" + name;
         check_writable(path);

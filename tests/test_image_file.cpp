@@ -31,8 +31,8 @@ TEST_CASE("a transparent PNG's background becomes white paper", "[image]") {
     const GrayImage g = decode_image(read_file(kData + "digit-7-transparent.png"));
     REQUIRE(g.width == 64);
     REQUIRE(g.height == 64);
-    CHECK(g.pixels[0] == 255);                    // transparent corner: paper
-    CHECK(g.pixels[22 * 64 + 30] == 0);           // the 7's bar: black ink
+    CHECK(g.pixels[0] == 255);           // transparent corner: paper
+    CHECK(g.pixels[22 * 64 + 30] == 0);  // the 7's bar: black ink
 }
 
 TEST_CASE("image files that are not whole are refused with the reason", "[image]") {

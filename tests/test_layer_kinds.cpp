@@ -12,15 +12,15 @@ using namespace digitnet;
 
 namespace {
 bool same_layer(const LayerSpec& a, const LayerSpec& b) {
-    return a.kind == b.kind && a.units == b.units && a.kernel == b.kernel && a.padding == b.padding &&
-           a.rate == b.rate && a.activation == b.activation && a.bias == b.bias;
+    return a.kind == b.kind && a.units == b.units && a.kernel == b.kernel && a.padding == b.padding && a.rate == b.rate &&
+           a.activation == b.activation && a.bias == b.bias;
 }
 
 // input -> a 1x1 conv (so that gradients flow into the kind's input) -> the
 // kind's example -> 3 softmax outputs.
 NetworkSpec around(const LayerSpec& layer) {
-    return make_spec({LayerSpec::conv(2, 1, Padding::Valid, Activation::Tanh), layer}, Activation::Softmax, true,
-                     {2, 6, 6}, 3);
+    return make_spec({LayerSpec::conv(2, 1, Padding::Valid, Activation::Tanh), layer}, Activation::Softmax, true, {2, 6, 6},
+                     3);
 }
 }  // namespace
 

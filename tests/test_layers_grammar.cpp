@@ -108,8 +108,8 @@ TEST_CASE("bad layer items are refused naming the item and what is allowed", "[l
     }
     for (const char* text : {"d1", "d0", "d", "d-0.5", "dx", "d1e9"}) {
         INFO(text);
-        REQUIRE_THROWS_WITH(parse(std::string("p2,16,") + text),
-                            Contains("layer item 3 '" + std::string(text) + "': a dropout rate is a number between 0 and 1"));
+        REQUIRE_THROWS_WITH(parse(std::string("p2,16,") + text), Contains("layer item 3 '" + std::string(text) +
+                                                                          "': a dropout rate is a number between 0 and 1"));
     }
 }
 
@@ -147,9 +147,8 @@ TEST_CASE("shapes follow each layer: valid conv shrinks, same keeps, pool divide
 
 TEST_CASE("layers that do not fit on their input are refused naming the layer", "[layers]") {
     const NetworkSpec spec = spec_of("p2,c4k5", {1, 6, 6});  // 6x6 -> 3x3, then a 5x5 conv
-    REQUIRE_THROWS_WITH(spec.shapes(),
-                        Contains("layer 2 (c4k5): a 5x5 conv does not fit on its 3x3 input map") &&
-                            Contains("'same' padding (c4k5s)"));
+    REQUIRE_THROWS_WITH(spec.shapes(), Contains("layer 2 (c4k5): a 5x5 conv does not fit on its 3x3 input map") &&
+                                           Contains("'same' padding (c4k5s)"));
     REQUIRE_THROWS_WITH(spec.validate(), Contains("layer 2 (c4k5): a 5x5 conv does not fit"));
     REQUIRE(spec_of("p2,c4k5s", {1, 6, 6}).shapes()[1] == Shape{4, 3, 3});
     REQUIRE_THROWS_WITH(spec_of("p4,p2", {1, 6, 6}).shapes(),
@@ -162,8 +161,8 @@ TEST_CASE("networks too large for memory are refused with the memory they would 
     huge.input = {1, 1, 65536};
     huge.layers = {LayerSpec::dense(65536, Activation::ReLU), LayerSpec::dense(10, Activation::Softmax)};
     // names the layer, the limit and the memory the weights would take
-    REQUIRE_THROWS_WITH(huge.parameter_count(),
-                        Contains("64 million") && Contains("parameters") && Contains("layer 1 (65536)") && Contains("17181 MB"));
+    REQUIRE_THROWS_WITH(huge.parameter_count(), Contains("64 million") && Contains("parameters") &&
+                                                    Contains("layer 1 (65536)") && Contains("17181 MB"));
     REQUIRE_THROWS_WITH(huge.validate(), Contains("64 million") && Contains("parameters") && Contains(" MB"));
     // Just under and just over the limit: 976 units hold 976 * 65537 = 63,964,112 weights and
     // biases (and the output 9,770 more), 977 units 64,029,649.
@@ -186,9 +185,10 @@ TEST_CASE("networks that cost too much to read one digit are refused with what t
     const NetworkSpec wide = spec_of("c512k5s,c512k5s,c512k5s", {1, 28, 28});
     REQUIRE(wide.parameter_count() < kMaxParameters);
     REQUIRE(wide.forward_macs() == 10'290'094'080.0);
-    REQUIRE_THROWS_WITH(wide.validate(), "reading one digit with this network would take 10291 million multiply-adds "
-                                         "and 86 MB of memory; the limit is 10000 million and 256 MB: use fewer or "
-                                         "smaller layers");
+    REQUIRE_THROWS_WITH(wide.validate(),
+                        "reading one digit with this network would take 10291 million multiply-adds "
+                        "and 86 MB of memory; the limit is 10000 million and 256 MB: use fewer or "
+                        "smaller layers");
     REQUIRE_THROWS_WITH(Network(wide), Contains("10291 million multiply-adds"));
     // The widest that the settings train (at batch 4) is read.
     REQUIRE_NOTHROW(spec_of("c512k5s,c512k5s", {1, 28, 28}).validate());
@@ -217,7 +217,8 @@ TEST_CASE("dropout rates print with the digits that read back as the same float"
     // every float step near 1 and a spread of rates in between
     std::vector<float> rates;
     for (float r = 0.9999999f; r < 1.0f; r = std::nextafter(r, 1.0f)) rates.push_back(r);
-    for (int i = 1; i < 2000; ++i) rates.push_back(static_cast<float>(i) / 2000.0f * 0.999f + 1e-6f * static_cast<float>(i % 7));
+    for (int i = 1; i < 2000; ++i)
+        rates.push_back(static_cast<float>(i) / 2000.0f * 0.999f + 1e-6f * static_cast<float>(i % 7));
     for (float r : rates) {
         const std::string item = LayerSpec::dropout(r).item();
         INFO(item);

@@ -168,12 +168,12 @@ TEST_CASE("version 2 fields sit where model_file.hpp documents them", "[model_fi
                                      get_le(b, layer_at(l) + 4, 4), get_le(b, layer_at(l) + 8, 4),
                                      get_le(b, layer_at(l) + 12, 4)};
     };
-    REQUIRE(record(0) == std::vector<uint64_t>{1, 3, 1, 1, 3, 3, 0});  // conv relu bias same, 3 filters of 3x3
-    REQUIRE(record(1) == std::vector<uint64_t>{2, 0, 0, 0, 0, 2, 0});  // maxpool 2
-    REQUIRE(record(2) == std::vector<uint64_t>{1, 2, 0, 0, 4, 2, 0});  // conv tanh no bias valid, 4 of 2x2
+    REQUIRE(record(0) == std::vector<uint64_t>{1, 3, 1, 1, 3, 3, 0});           // conv relu bias same, 3 filters of 3x3
+    REQUIRE(record(1) == std::vector<uint64_t>{2, 0, 0, 0, 0, 2, 0});           // maxpool 2
+    REQUIRE(record(2) == std::vector<uint64_t>{1, 2, 0, 0, 4, 2, 0});           // conv tanh no bias valid, 4 of 2x2
     REQUIRE(record(3) == std::vector<uint64_t>{3, 0, 0, 0, 0, 0, 0x3F000000});  // dropout 0.5f
-    REQUIRE(record(4) == std::vector<uint64_t>{0, 1, 0, 0, 5, 0, 0});  // dense sigmoid no bias, 5 units
-    REQUIRE(record(5) == std::vector<uint64_t>{0, 4, 1, 0, 10, 0, 0}); // dense softmax bias, 10 units
+    REQUIRE(record(4) == std::vector<uint64_t>{0, 1, 0, 0, 5, 0, 0});           // dense sigmoid no bias, 5 units
+    REQUIRE(record(5) == std::vector<uint64_t>{0, 4, 1, 0, 10, 0, 0});          // dense softmax bias, 10 units
     REQUIRE(get_le(b, count_at(6), 8) == kCnnParams);
     float p0, last;
     std::memcpy(&p0, &b[count_at(6) + 8], 4);
@@ -314,7 +314,8 @@ TEST_CASE("version 2 refusals say what is wrong", "[model_file]") {
         REQUIRE_THROWS_WITH(load_model(good.substr(0, 6)), Contains("truncated: expected at least 8 bytes but found 6"));
         REQUIRE_THROWS_WITH(load_model(good.substr(0, 20)), Contains("truncated: expected at least 56 bytes but found 20"));
         REQUIRE_THROWS_WITH(load_model(good.substr(0, 60)), Contains("truncated: expected at least 136 bytes but found 60"));
-        REQUIRE_THROWS_WITH(load_model(good.substr(0, 130)), Contains("truncated: expected at least 136 bytes but found 130"));
+        REQUIRE_THROWS_WITH(load_model(good.substr(0, 130)),
+                            Contains("truncated: expected at least 136 bytes but found 130"));
         REQUIRE_THROWS_WITH(load_model(good.substr(0, 500)), Contains("truncated: expected 1116 bytes but found 500"));
         REQUIRE_THROWS_WITH(load_model(good.substr(0, 1115)), Contains("truncated: expected 1116 bytes but found 1115"));
     }
@@ -381,8 +382,10 @@ TEST_CASE("version 2 refusals say what is wrong", "[model_file]") {
         REQUIRE_THROWS_WITH(load_model(refused(kDense5 + 3, 1, 1)), Contains("gives layer 5 (dense) a padding,"));
         REQUIRE_THROWS_WITH(load_model(refused(kDropout + 8, 4, 2)), Contains("gives layer 4 (dropout) a kernel size,"));
         REQUIRE_THROWS_WITH(load_model(refused(kDropout + 4, 4, 2)), Contains("gives layer 4 (dropout) a unit count,"));
-        REQUIRE_THROWS_WITH(load_model(refused(kConv1 + 12, 4, 0x3F000000)), Contains("gives layer 1 (conv) a dropout rate,"));
-        REQUIRE_THROWS_WITH(load_model(refused(kPool + 12, 4, 0x80000000)), Contains("gives layer 2 (maxpool) a dropout rate,"));
+        REQUIRE_THROWS_WITH(load_model(refused(kConv1 + 12, 4, 0x3F000000)),
+                            Contains("gives layer 1 (conv) a dropout rate,"));
+        REQUIRE_THROWS_WITH(load_model(refused(kPool + 12, 4, 0x80000000)),
+                            Contains("gives layer 2 (maxpool) a dropout rate,"));
     }
     SECTION("conv filters or kernel, pool size out of range") {
         std::string bad = good;
@@ -410,8 +413,9 @@ TEST_CASE("version 2 refusals say what is wrong", "[model_file]") {
     SECTION("layers that do not fit together name the layer") {
         std::string bad = good;
         put_u32(bad, kConv3 + 8, 5);  // a 5x5 valid conv after pooling to 3x3
-        REQUIRE_THROWS_WITH(load_model(resealed(bad)),
-                            Contains("layers do not fit together: layer 3 (c4k5): a 5x5 conv does not fit on its 3x3 input map"));
+        REQUIRE_THROWS_WITH(
+            load_model(resealed(bad)),
+            Contains("layers do not fit together: layer 3 (c4k5): a 5x5 conv does not fit on its 3x3 input map"));
         bad = good;
         put_u32(bad, kPool + 8, 8);  // an 8x8 pool on a 7x7 map
         REQUIRE_THROWS_WITH(load_model(resealed(bad)),
@@ -426,7 +430,8 @@ TEST_CASE("version 2 refusals say what is wrong", "[model_file]") {
     SECTION("param_count not matching the layers") {
         std::string bad = good;
         put_u32(bad, count_at(6), 244);
-        REQUIRE_THROWS_WITH(load_model(resealed(bad)), Contains("holds 244 parameters but its layers") && Contains("need 245"));
+        REQUIRE_THROWS_WITH(load_model(resealed(bad)),
+                            Contains("holds 244 parameters but its layers") && Contains("need 245"));
         put_le(bad, count_at(6), uint64_t{1} << 62, 8);
         REQUIRE_THROWS_WITH(load_model(resealed(bad)), Contains("holds 4611686018427387904 parameters"));
     }
@@ -456,7 +461,8 @@ TEST_CASE("version 2 refusals say what is wrong", "[model_file]") {
     }
 }
 
-TEST_CASE("a model file whose one digit costs too much to read is refused before its network is made", "[model_file][cost]") {
+TEST_CASE("a model file whose one digit costs too much to read is refused before its network is made",
+          "[model_file][cost]") {
     // d0.5,p16 on a 4000x4000 map loads; a second dropout there, with the same
     // parameters, would hold 80.1 million floats (321 MB) to read one digit.
     NetworkSpec spec;
@@ -468,7 +474,8 @@ TEST_CASE("a model file whose one digit costs too much to read is refused before
     costly.insert(28, fits.substr(28, 16));  // the dropout record, twice
     put_u32(costly, 24, 4);
     costly = resealed(costly);
-    REQUIRE_THROWS_WITH(load_model(costly), "reading one digit with this network would take 1 million multiply-adds and "
-                                            "321 MB of memory; the limit is 10000 million and 256 MB: use fewer or "
-                                            "smaller layers");
+    REQUIRE_THROWS_WITH(load_model(costly),
+                        "reading one digit with this network would take 1 million multiply-adds and "
+                        "321 MB of memory; the limit is 10000 million and 256 MB: use fewer or "
+                        "smaller layers");
 }

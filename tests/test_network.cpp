@@ -36,8 +36,8 @@ TEST_CASE("gradients of every hidden activation, with softmax and cross-entropy"
 }
 
 TEST_CASE("gradients of squared error through every output activation and scale", "[gradient]") {
-    for (Activation out : {Activation::Softmax, Activation::Sigmoid, Activation::Tanh, Activation::Identity,
-                           Activation::ReLU}) {
+    for (Activation out :
+         {Activation::Softmax, Activation::Sigmoid, Activation::Tanh, Activation::Identity, Activation::ReLU}) {
         for (float scale : {1.0f, 2.0f}) {
             INFO("output " << to_string(out) << ", scale " << scale);
             require_close(check_gradient(spec_of({4, 6, 5}, Activation::Sigmoid, out), {LossKind::SquaredError, scale}, 3));
@@ -48,8 +48,8 @@ TEST_CASE("gradients of squared error through every output activation and scale"
 TEST_CASE("gradients without biases and with L2 weight decay", "[gradient]") {
     require_close(check_gradient(spec_of({5, 6, 4}, Activation::Sigmoid, Activation::Softmax, false),
                                  {LossKind::SquaredError, 2.0f}, 4));
-    require_close(check_gradient(spec_of({5, 6, 4}, Activation::ReLU, Activation::Softmax),
-                                 {LossKind::CrossEntropy, 1.0f}, 4, 0.1f));
+    require_close(
+        check_gradient(spec_of({5, 6, 4}, Activation::ReLU, Activation::Softmax), {LossKind::CrossEntropy, 1.0f}, 4, 0.1f));
 }
 
 TEST_CASE("a wrong gradient is caught by the check", "[gradient]") {

@@ -65,8 +65,9 @@ void ring(Image& im, double cx, double cy, double r0, double r1, bool bright) {
         for (int x = 0; x < im.w; ++x) {
             const double d = std::hypot(x + 0.5 - cx, y + 0.5 - cy);
             const double ink = std::min({1.0, std::max(0.0, d - r0 + 0.5), std::max(0.0, r1 - d + 0.5)});
-            if (ink > 0) im.px[static_cast<size_t>(y) * im.w + x] = static_cast<uint8_t>(
-                             std::lround(bright ? 255 * ink : 255 * (1 - ink)));
+            if (ink > 0)
+                im.px[static_cast<size_t>(y) * im.w + x] =
+                    static_cast<uint8_t>(std::lround(bright ? 255 * ink : 255 * (1 - ink)));
         }
 }
 
@@ -89,8 +90,8 @@ TEST_CASE("an oversized drawing is shrunk and centred", "[preprocess]") {
     const Ink s = shape_of(out);
     require_mnist_like(s);
     CHECK(s.width >= 20);
-    CHECK(out[14 * 28 + 14] == 0);  // the hole stays a hole
-    CHECK(out[14 * 28 + 5] == 255);   // the ring stays solid ink
+    CHECK(out[14 * 28 + 14] == 0);   // the hole stays a hole
+    CHECK(out[14 * 28 + 5] == 255);  // the ring stays solid ink
 }
 
 TEST_CASE("a 2x2 blob becomes a full 20x20 square", "[preprocess]") {
@@ -127,8 +128,8 @@ TEST_CASE("an L is placed by its centre of mass, not by its box", "[preprocess]"
     // The foot pulls the centre of mass down and to the left of the box centre,
     // by 27 source pixels on each axis = 3.4 output pixels at scale 20/160.
     Image im(200, 200, 0);
-    im.fill(20, 20, 39, 179, 255);   // stem: 20 x 160
-    im.fill(40, 160, 139, 179, 255); // foot: 100 x 20
+    im.fill(20, 20, 39, 179, 255);    // stem: 20 x 160
+    im.fill(40, 160, 139, 179, 255);  // foot: 100 x 20
     const Ink s = shape_of(preprocess_drawing(im.px.data(), im.w, im.h, true));
     INFO("centre of mass (" << s.cx << ", " << s.cy << "), box centre (" << s.box_cx << ", " << s.box_cy << ")");
     CHECK(std::abs(s.cx - 14.0) <= 0.1);
@@ -149,8 +150,7 @@ TEST_CASE("faint noise is ignored", "[preprocess]") {
 
 TEST_CASE("empty drawings and bad sizes are refused", "[preprocess]") {
     Image black(50, 40, 0), white(50, 40, 255), faint(50, 40, kInkThreshold - 1);
-    REQUIRE_THROWS_WITH(preprocess_drawing(black.px.data(), 50, 40, true),
-                        "the drawing is empty: draw a digit first");
+    REQUIRE_THROWS_WITH(preprocess_drawing(black.px.data(), 50, 40, true), "the drawing is empty: draw a digit first");
     REQUIRE_THROWS_WITH(preprocess_drawing(white.px.data(), 50, 40, false), Contains("empty"));
     REQUIRE_THROWS_WITH(preprocess_drawing(faint.px.data(), 50, 40, true), Contains("empty"));
     REQUIRE_THROWS_WITH(preprocess_drawing(black.px.data(), 0, 40, true), Contains("0x40"));

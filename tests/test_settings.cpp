@@ -44,8 +44,10 @@ TEST_CASE("an optimizer brings its learning rate and an activation its initializ
     const Recipe base = default_recipe();
     CHECK(apply_settings(base, {{"optimizer", text("sgd")}}).train.optimizer.learning_rate == 0.1f);
     CHECK(apply_settings(base, {{"optimizer", text("momentum")}}).train.optimizer.learning_rate == 0.02f);
-    CHECK(apply_settings(base, {{"optimizer", text("sgd")}, {"learningRate", num(0.5)}}).train.optimizer.learning_rate == 0.5f);
-    CHECK(apply_settings(base, {{"learningRate", num(0.5)}, {"optimizer", text("sgd")}}).train.optimizer.learning_rate == 0.5f);
+    CHECK(apply_settings(base, {{"optimizer", text("sgd")}, {"learningRate", num(0.5)}}).train.optimizer.learning_rate ==
+          0.5f);
+    CHECK(apply_settings(base, {{"learningRate", num(0.5)}, {"optimizer", text("sgd")}}).train.optimizer.learning_rate ==
+          0.5f);
     CHECK(apply_settings(base, {{"activation", text("tanh")}}).init == Init::Xavier);
     CHECK(apply_settings(base, {{"activation", text("relu")}}).init == Init::He);
     CHECK(apply_settings(base, {{"activation", text("tanh")}, {"init", text("uniform")}}).init == Init::Uniform);
@@ -64,14 +66,16 @@ TEST_CASE("refused settings name the setting and what is allowed", "[settings]")
     CHECK(refusal({{"epochs", text("")}}).second == "Epochs is empty: give a whole number from 1 to 1000");
     CHECK(refusal({{"epochs", SettingValue::of(true)}}).second == "Epochs must be a whole number from 1 to 1000");
     CHECK(refusal({{"epochs", num(1000000)}}).first == "epochs");
-    CHECK(refusal({{"learningRate", text("abc")}}).second == "Learning rate must be a number from 1e-07 to 100, not \"abc\"");
+    CHECK(refusal({{"learningRate", text("abc")}}).second ==
+          "Learning rate must be a number from 1e-07 to 100, not \"abc\"");
     CHECK(refusal({{"learningRate", num(0)}}).first == "learningRate");
     CHECK(refusal({{"learningRate", text("nan")}}).first == "learningRate");
     CHECK(refusal({{"batchSize", num(1.5)}}).first == "batchSize");
     CHECK(refusal({{"seed", num(-1)}}).second == "Seed must be a whole number from 0 to 9007199254740991, not -1");
     CHECK(refusal({{"seed", num(1e20)}}).first == "seed");
     CHECK(refusal({{"limit", num(-1)}}).first == "limit");
-    CHECK(refusal({{"optimizer", text("rmsprop")}}).second == "Optimizer must be one of adam, momentum, sgd, not \"rmsprop\"");
+    CHECK(refusal({{"optimizer", text("rmsprop")}}).second ==
+          "Optimizer must be one of adam, momentum, sgd, not \"rmsprop\"");
     CHECK(refusal({{"augment", num(1)}}).second == "Augmentation must be true or false");
     CHECK(refusal({{"colour", text("red")}}).first == "colour");
     CHECK_THAT(refusal({{"colour", text("red")}}).second, Contains("unknown setting \"colour\""));
@@ -79,7 +83,8 @@ TEST_CASE("refused settings name the setting and what is allowed", "[settings]")
     const auto layers = refusal({{"layers", text("16,,8")}});
     CHECK(layers.first == "layers");
     CHECK_THAT(layers.second, Contains("layer item 2 is empty"));
-    CHECK_THAT(refusal({{"layers", text("c8k5,p2,c8k5,p2,c8k5")}}).second, Contains("layer 5 (c8k5): a 5x5 conv does not fit"));
+    CHECK_THAT(refusal({{"layers", text("c8k5,p2,c8k5,p2,c8k5")}}).second,
+               Contains("layer 5 (c8k5): a 5x5 conv does not fit"));
     const auto big = refusal({{"layers", text("65535,65535,65535")}});
     CHECK(big.first == "layers");
     CHECK_THAT(big.second, Contains("MB") && Contains("limit"));
@@ -90,10 +95,8 @@ TEST_CASE("refused settings name the setting and what is allowed", "[settings]")
 }
 
 TEST_CASE("check_settings gives every field's problem at once and the network's size", "[settings]") {
-    const SettingsReport bad = check_settings(default_recipe(), {{"layers", text("16,,8")},
-                                                                 {"epochs", num(-1)},
-                                                                 {"learningRate", text("abc")},
-                                                                 {"seed", num(0)}});
+    const SettingsReport bad = check_settings(
+        default_recipe(), {{"layers", text("16,,8")}, {"epochs", num(-1)}, {"learningRate", text("abc")}, {"seed", num(0)}});
     CHECK(bad.errors.size() == 3);
     CHECK(bad.errors.count("layers"));
     CHECK(bad.errors.count("epochs"));
@@ -199,8 +202,9 @@ TEST_CASE("text with a control character is refused whole, not cut short at a NU
     CHECK(refusal({{"layers", SettingValue::of(std::string("c8k5,\0p2", 8))}}) ==
           std::make_pair(std::string("layers"),
                          std::string("Layers holds a control character (code 0) at character 6: write it without one")));
-    CHECK(refusal({{"optimizer", text("ad\x01" "am")}}).second ==
-          "Optimizer holds a control character (code 1) at character 3: write it without one");
+    CHECK(refusal({{"optimizer", text("ad\x01"
+                                      "am")}})
+              .second == "Optimizer holds a control character (code 1) at character 3: write it without one");
     CHECK(refusal({{"epochs", text("1\n")}}).second ==
           "Epochs holds a control character (code 10) at character 2: write it without one");
     CHECK(refusal({{"layers", text("\xc3\xa9\x7f")}}).second ==

@@ -39,7 +39,10 @@ Network xor_net(uint64_t seed) {
 
 TEST_CASE("XOR is learned by SGD, momentum and Adam", "[training]") {
     const Dataset data = xor_set();
-    struct Case { OptimizerKind kind; float lr; };
+    struct Case {
+        OptimizerKind kind;
+        float lr;
+    };
     for (Case c : {Case{OptimizerKind::SGD, 0.5f}, Case{OptimizerKind::Momentum, 0.1f}, Case{OptimizerKind::Adam, 0.03f}}) {
         INFO("optimizer " << to_string(c.kind));
         Network net = xor_net(1);
@@ -161,9 +164,9 @@ TEST_CASE("the learning rate follows a cosine from its value down to the final f
     auto expected = [](double t) { return 0.1 * (0.2 + 0.8 * 0.5 * (1.0 + std::cos(3.141592653589793 * t))); };
     // Progress reports the rate of the slice's last batch: batch b (counted from 0) runs at t = b / 8.
     CHECK(t.run(1).learning_rate == Approx(0.1));
-    CHECK(t.run(2).learning_rate == Approx(expected(0.25)));  // 0.0883
-    CHECK(t.run(2).learning_rate == Approx(expected(0.5)));   // 0.06
-    CHECK(t.run(2).learning_rate == Approx(expected(0.75)));  // 0.0317
+    CHECK(t.run(2).learning_rate == Approx(expected(0.25)));   // 0.0883
+    CHECK(t.run(2).learning_rate == Approx(expected(0.5)));    // 0.06
+    CHECK(t.run(2).learning_rate == Approx(expected(0.75)));   // 0.0317
     CHECK(t.run(1).learning_rate == Approx(expected(0.875)));  // the last batch; past it the trainer refuses
 }
 
@@ -287,7 +290,8 @@ TEST_CASE("bad training settings are refused with a message", "[training]") {
     Dataset empty;
     CHECK_THROWS_WITH(Trainer(net, empty, cfg), Catch::Contains("empty"));
     Network narrow(make_spec({4}, Activation::ReLU, Activation::Softmax, true, 2, 1));
-    CHECK_THROWS_WITH(Trainer(narrow, data, cfg), Catch::Contains("the labels go up to 1 but the network has only 1 outputs"));
+    CHECK_THROWS_WITH(Trainer(narrow, data, cfg),
+                      Catch::Contains("the labels go up to 1 but the network has only 1 outputs"));
     CHECK_THROWS_WITH(evaluate(narrow, data, cfg.loss), Catch::Contains("labels go up to 1"));
 }
 
@@ -311,7 +315,7 @@ TEST_CASE("evaluation fills the confusion matrix from the predictions", "[evalua
     // A 1-pixel "image" network whose output is [x, 1 - x]: class 0 for bright pixels.
     Network net(make_spec({}, Activation::Identity, Activation::Softmax, true, 1, 10));
     net.params().assign(net.param_count(), 0.0f);
-    net.params()[0] = 10.0f;  // W[0][0]: bright pixel -> class 0
+    net.params()[0] = 10.0f;      // W[0][0]: bright pixel -> class 0
     net.params()[10 + 1] = 5.0f;  // b[1]: otherwise class 1
     Dataset d;
     d.rows = d.cols = 1;

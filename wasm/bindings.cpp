@@ -271,80 +271,101 @@ val set_weights(Session& s, const val& weights) {
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(digitnet) {
-    emscripten::function("version", +[] { return std::string(DIGITNET_VERSION); });
-    emscripten::function("vocabulary", +[] { return wasm::vocabulary_to_js(); });
+    emscripten::function(
+        "version", +[] { return std::string(DIGITNET_VERSION); });
+    emscripten::function(
+        "vocabulary", +[] { return wasm::vocabulary_to_js(); });
     // The settings checked without building anything: every field's problem at once.
-    emscripten::function("checkSettings", +[](const val& settings) {
-        try {
-            return wasm::settings_report_to_js(check_settings(default_recipe(), wasm::settings_from_js(settings)));
-        } catch (const SettingError& e) {
-            SettingsReport report;
-            report.errors.emplace(e.key, e.what());
-            return wasm::settings_report_to_js(report);
-        }
-    });
+    emscripten::function(
+        "checkSettings", +[](const val& settings) {
+            try {
+                return wasm::settings_report_to_js(check_settings(default_recipe(), wasm::settings_from_js(settings)));
+            } catch (const SettingError& e) {
+                SettingsReport report;
+                report.errors.emplace(e.key, e.what());
+                return wasm::settings_report_to_js(report);
+            }
+        });
 
     // Every method returns val so that a failure can come back as an Error (see the top of the file).
     emscripten::class_<Session>("Session")
         .constructor<>()
-        .function("setTrainingData", +[](Session& s, const val& images, const val& labels) {
-            return guarded([&] {
-                s.set_training_data(idx_from_js(images, "the images"), idx_from_js(labels, "the labels"));
-                return val::undefined();
-            });
-        })
-        .function("setHeldOutData", +[](Session& s, const val& images, const val& labels) {
-            return guarded([&] {
-                s.set_held_out_data(idx_from_js(images, "the images"), idx_from_js(labels, "the labels"));
-                return val::undefined();
-            });
-        })
-        .function("configure", +[](Session& s, const val& settings) {
-            return guarded([&] {
-                s.configure(wasm::settings_from_js(settings));
-                return val::undefined();
-            });
-        })
-        .function("settings", +[](Session& s) { return guarded([&] { return wasm::recipe_to_js(s.recipe()); }); })
-        .function("train", +[](Session& s, const val& batches) { return guarded([&] { return train(s, batches); }); })
-        .function("evaluateHeldOut", +[](Session& s) { return guarded([&] { return evaluate_held_out(s); }); })
-        .function("heldOutCount", +[](Session& s) { return val(static_cast<double>(s.held_out().size())); })
-        .function("heldOutImage", +[](Session& s, const val& i) {
-            return guarded([&] {
-                const Dataset& d = s.held_out();
-                return copy_to_js("Uint8Array", d.image(held_out_index(s, i)), static_cast<size_t>(d.pixels()));
-            });
-        })
-        .function("heldOutLabel", +[](Session& s, const val& i) {
-            return guarded([&] { return val(static_cast<int>(s.held_out().labels[held_out_index(s, i)])); });
-        })
-        .function("predictDrawing", +[](Session& s, const val& rgba, const val& width, const val& height) {
-            return guarded([&] { return predict_drawing(s, rgba, width, height); });
-        })
-        .function("predictImage", +[](Session& s, const val& image) {
-            return guarded([&] { return predict_image(s, image); });
-        })
-        .function("layerOutputs", +[](Session& s) { return guarded([&] { return layer_outputs(s); }); })
-        .function("saveModel", +[](Session& s) { return guarded([&] { return uint8_to_js(s.save_model()); }); })
-        .function("loadModel", +[](Session& s, const val& bytes) {
-            return guarded([&] {
-                s.load_model(bytes_from_js(bytes, "the model", kMaxModelBytes));
-                return val::undefined();
-            });
-        })
-        .function("getWeights", +[](Session& s) {
-            return guarded([&] {
-                const std::vector<float>& p = s.network().params();
-                return copy_to_js("Float32Array", p.data(), p.size());
-            });
-        })
-        .function("setWeights", +[](Session& s, const val& weights) {
-            return guarded([&] { return set_weights(s, weights); });
-        })
-        .function("describe", +[](Session& s) {
-            return guarded([&] { return val(s.network().spec().describe()); });
-        })
-        .function("architecture", +[](Session& s) {
-            return guarded([&] { return architecture(s.network()); });
-        });
+        .function(
+            "setTrainingData",
+            +[](Session& s, const val& images, const val& labels) {
+                return guarded([&] {
+                    s.set_training_data(idx_from_js(images, "the images"), idx_from_js(labels, "the labels"));
+                    return val::undefined();
+                });
+            })
+        .function(
+            "setHeldOutData",
+            +[](Session& s, const val& images, const val& labels) {
+                return guarded([&] {
+                    s.set_held_out_data(idx_from_js(images, "the images"), idx_from_js(labels, "the labels"));
+                    return val::undefined();
+                });
+            })
+        .function(
+            "configure",
+            +[](Session& s, const val& settings) {
+                return guarded([&] {
+                    s.configure(wasm::settings_from_js(settings));
+                    return val::undefined();
+                });
+            })
+        .function(
+            "settings", +[](Session& s) { return guarded([&] { return wasm::recipe_to_js(s.recipe()); }); })
+        .function(
+            "train", +[](Session& s, const val& batches) { return guarded([&] { return train(s, batches); }); })
+        .function(
+            "evaluateHeldOut", +[](Session& s) { return guarded([&] { return evaluate_held_out(s); }); })
+        .function(
+            "heldOutCount", +[](Session& s) { return val(static_cast<double>(s.held_out().size())); })
+        .function(
+            "heldOutImage",
+            +[](Session& s, const val& i) {
+                return guarded([&] {
+                    const Dataset& d = s.held_out();
+                    return copy_to_js("Uint8Array", d.image(held_out_index(s, i)), static_cast<size_t>(d.pixels()));
+                });
+            })
+        .function(
+            "heldOutLabel",
+            +[](Session& s, const val& i) {
+                return guarded([&] { return val(static_cast<int>(s.held_out().labels[held_out_index(s, i)])); });
+            })
+        .function(
+            "predictDrawing",
+            +[](Session& s, const val& rgba, const val& width, const val& height) {
+                return guarded([&] { return predict_drawing(s, rgba, width, height); });
+            })
+        .function(
+            "predictImage", +[](Session& s, const val& image) { return guarded([&] { return predict_image(s, image); }); })
+        .function(
+            "layerOutputs", +[](Session& s) { return guarded([&] { return layer_outputs(s); }); })
+        .function(
+            "saveModel", +[](Session& s) { return guarded([&] { return uint8_to_js(s.save_model()); }); })
+        .function(
+            "loadModel",
+            +[](Session& s, const val& bytes) {
+                return guarded([&] {
+                    s.load_model(bytes_from_js(bytes, "the model", kMaxModelBytes));
+                    return val::undefined();
+                });
+            })
+        .function(
+            "getWeights",
+            +[](Session& s) {
+                return guarded([&] {
+                    const std::vector<float>& p = s.network().params();
+                    return copy_to_js("Float32Array", p.data(), p.size());
+                });
+            })
+        .function(
+            "setWeights", +[](Session& s, const val& weights) { return guarded([&] { return set_weights(s, weights); }); })
+        .function(
+            "describe", +[](Session& s) { return guarded([&] { return val(s.network().spec().describe()); }); })
+        .function(
+            "architecture", +[](Session& s) { return guarded([&] { return architecture(s.network()); }); });
 }

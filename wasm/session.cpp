@@ -14,8 +14,7 @@ const char* const kNoNetwork = "there is no network yet: call configure or loadM
 // Throws Error (the core's) if the settings do not fit the network or the data.
 Session::Run make_run(Network& net, const Dataset& training, const Recipe& recipe) {
     Session::Run run;
-    if (recipe.limit && recipe.limit < training.size())
-        run.limited = std::make_unique<Dataset>(training.head(recipe.limit));
+    if (recipe.limit && recipe.limit < training.size()) run.limited = std::make_unique<Dataset>(training.head(recipe.limit));
     const Dataset& data = run.limited ? *run.limited : training;
     run.total_batches = recipe.total_batches(data.size());
     run.trainer = std::make_unique<Trainer>(net, data, recipe.config_for(data.size()));
@@ -79,8 +78,7 @@ Evaluation Session::evaluate_held_out() const {
     return evaluate(network(), held_out_, recipe_.train.loss);
 }
 
-std::vector<float> Session::predict_drawing(const uint8_t* rgba, int width, int height,
-                                            std::vector<uint8_t>& image) {
+std::vector<float> Session::predict_drawing(const uint8_t* rgba, int width, int height, std::vector<uint8_t>& image) {
     const Network& net = network();
     const std::vector<uint8_t> gray = rgba_to_gray(rgba, width, height);
     image = preprocess_drawing(gray.data(), width, height, /*ink_bright=*/false);

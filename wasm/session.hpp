@@ -8,9 +8,9 @@
 #include <vector>
 
 #include "digitnet/evaluate.hpp"
-#include "digitnet/trainer.hpp"
 #include "digitnet/recipe.hpp"
 #include "digitnet/settings.hpp"
+#include "digitnet/trainer.hpp"
 
 namespace digitnet::wasm {
 
@@ -26,7 +26,7 @@ public:
     struct Run {
         std::unique_ptr<Dataset> limited;  // the first recipe.limit training digits, when that cuts them
         std::unique_ptr<Trainer> trainer;
-        long total_batches = 0;            // epochs x batches per epoch
+        long total_batches = 0;  // epochs x batches per epoch
     };
 
     Session();

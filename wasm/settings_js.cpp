@@ -49,11 +49,13 @@ void set_own(val& o, const std::string& key, const val& value) {
 }  // namespace
 
 Settings settings_from_js(const val& object) {
-    if (object.typeOf().as<std::string>() != "object" || object.isNull() || val::global("Array").call<bool>("isArray", object))
+    if (object.typeOf().as<std::string>() != "object" || object.isNull() ||
+        val::global("Array").call<bool>("isArray", object))
         throw SettingError("", "the settings must be an object of {name: value}");
     const val keys = val::global("Object").call<val>("keys", object);
     const size_t n = keys["length"].as<size_t>();
-    if (n > kMaxKeys) throw SettingError("", "the settings have " + std::to_string(n) + " keys; there are far fewer settings");
+    if (n > kMaxKeys)
+        throw SettingError("", "the settings have " + std::to_string(n) + " keys; there are far fewer settings");
     Settings out;
     for (size_t i = 0; i < n; ++i) {
         const val key = keys[i];

@@ -4,8 +4,8 @@
 #include <cstdio>
 
 #include "commands.hpp"
-#include "digitnet/evaluate.hpp"
 #include "digitnet/augment.hpp"
+#include "digitnet/evaluate.hpp"
 #include "digitnet/file_io.hpp"
 #include "digitnet/preprocess.hpp"
 
@@ -14,9 +14,7 @@ namespace digitnet::cli {
 namespace {
 using clock_type = std::chrono::steady_clock;
 
-double seconds_since(clock_type::time_point t0) {
-    return std::chrono::duration<double>(clock_type::now() - t0).count();
-}
+double seconds_since(clock_type::time_point t0) { return std::chrono::duration<double>(clock_type::now() - t0).count(); }
 
 double median(std::vector<double> v) {
     std::sort(v.begin(), v.end());
@@ -126,9 +124,10 @@ int bench_command(const std::string& train_path, double seconds) {
     }
     const double peak = matmul_gflops(seconds);
     std::printf("1024x1024 float matrix product (same run): %.1f GFLOP/s\n", peak);
-    std::printf("ratio training (batch 32) / matrix product: 784-128-10 %.2f, c8k5,p2,c16k5,p2 %.2f, "
-                "c16k5,p2,c32k5,p2,128 %.2f\n",
-                rate32 * flops / 1e9 / peak, cnn_gflops[0] / peak, cnn_gflops[1] / peak);
+    std::printf(
+        "ratio training (batch 32) / matrix product: 784-128-10 %.2f, c8k5,p2,c16k5,p2 %.2f, "
+        "c16k5,p2,c32k5,p2,128 %.2f\n",
+        rate32 * flops / 1e9 / peak, cnn_gflops[0] / peak, cnn_gflops[1] / peak);
 
     const std::vector<uint8_t> canvas = drawn_ring();
     std::vector<uint8_t> seen;
@@ -139,7 +138,8 @@ int bench_command(const std::string& train_path, double seconds) {
     std::printf("drawn 280x280 canvas: preprocessing %.3f ms, forward pass %.3f ms\n", prep / 1e3, fwd / 1e3);
     std::vector<float> row(784);
     AugmentSpec augment;
-    const double aug = best_microseconds(1000, [&] { augment_image(data.image(0), 28, 28, augment, rng, 1.0f, row.data()); });
+    const double aug =
+        best_microseconds(1000, [&] { augment_image(data.image(0), 28, 28, augment, rng, 1.0f, row.data()); });
     std::printf("augmenting one 28x28 training digit: %.2f us\n", aug);
     return 0;
 }

@@ -52,7 +52,8 @@ struct SettingOptions {
         for (const auto& [s, pair] : flags) {
             if (pair.first->count() && pair.second->count())
                 throw SettingError(s->key, std::string(s->flag) + " and its --no- form are both given");
-            if (pair.first->count() || pair.second->count()) out.push_back({s->key, SettingValue::of(pair.first->count() > 0)});
+            if (pair.first->count() || pair.second->count())
+                out.push_back({s->key, SettingValue::of(pair.first->count() > 0)});
         }
         return out;
     }

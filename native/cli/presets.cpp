@@ -5,8 +5,10 @@ namespace digitnet::cli {
 namespace {
 
 Preset seed000() {
-    Preset p{"seed000", "784-100-10 sigmoid/softmax, cross-entropy, per-sample SGD lr 0.08, one pass in order",
-             "95.71% (trained on 50,000 digits)", {}};
+    Preset p{"seed000",
+             "784-100-10 sigmoid/softmax, cross-entropy, per-sample SGD lr 0.08, one pass in order",
+             "95.71% (trained on 50,000 digits)",
+             {}};
     Recipe& r = p.recipe;
     r.network = make_spec({100}, Activation::Sigmoid, Activation::Softmax);
     r.init = Init::NormalFanIn;  // W ~ N(0, 1/sqrt(fan_in)), b ~ N(0, 1)
@@ -19,8 +21,10 @@ Preset seed000() {
 }
 
 Preset seed001() {
-    Preset p{"seed001", "784-16-16-10 sigmoid everywhere, squared error 2(a-y), per-sample SGD lr 0.01, 15 passes",
-             "94.31% after 15 epochs (trained on 60,000 digits)", {}};
+    Preset p{"seed001",
+             "784-16-16-10 sigmoid everywhere, squared error 2(a-y), per-sample SGD lr 0.01, 15 passes",
+             "94.31% after 15 epochs (trained on 60,000 digits)",
+             {}};
     Recipe& r = p.recipe;
     r.network = make_spec({16, 16}, Activation::Sigmoid, Activation::Sigmoid);
     r.init = Init::Uniform;
@@ -37,7 +41,8 @@ Preset seed002() {
              "784-128-10 sigmoid without biases, raw 0-255 inputs, softmax over the batch axis, "
              "squared error 2(a-y) with an elementwise softmax derivative, SGD lr 0.001, "
              "10,000 batches of 128 drawn at random",
-             "83.83% (trained on 50,000 digits)", {}};
+             "83.83% (trained on 50,000 digits)",
+             {}};
     Recipe& r = p.recipe;
     // The notebook's softmax sums over the batch, not over the ten classes, and its
     // derivative is taken elementwise: the loss reproduces both on the logits.
@@ -53,8 +58,10 @@ Preset seed002() {
 }
 
 Preset seed003() {
-    Preset p{"seed003", "784-10-10 relu/softmax, cross-entropy, full-batch gradient descent lr 0.1, 2,000 steps",
-             "89.6% training accuracy after 1,800 steps (Kaggle CSV, 41,000 digits)", {}};
+    Preset p{"seed003",
+             "784-10-10 relu/softmax, cross-entropy, full-batch gradient descent lr 0.1, 2,000 steps",
+             "89.6% training accuracy after 1,800 steps (Kaggle CSV, 41,000 digits)",
+             {}};
     Recipe& r = p.recipe;
     r.network = make_spec({10}, Activation::ReLU, Activation::Softmax);
     r.init = Init::Uniform;
@@ -67,8 +74,10 @@ Preset seed003() {
 }
 
 Preset seed004() {
-    Preset p{"seed004", "784-30-10 sigmoid everywhere, squared error (a-y), SGD lr 3.0, batches of 10, 30 passes",
-             "about 95% after 30 epochs (trained on 50,000 digits)", {}};
+    Preset p{"seed004",
+             "784-30-10 sigmoid everywhere, squared error (a-y), SGD lr 3.0, batches of 10, 30 passes",
+             "about 95% after 30 epochs (trained on 50,000 digits)",
+             {}};
     Recipe& r = p.recipe;
     r.network = make_spec({30}, Activation::Sigmoid, Activation::Sigmoid);
     r.init = Init::Normal;

@@ -49,8 +49,7 @@ void warp_field(int rows, int cols, float max_warp, Rng& rng, std::vector<int32_
 }
 }  // namespace
 
-void augment_image(const uint8_t* src, int rows, int cols, const AugmentSpec& spec, Rng& rng, float scale,
-                   float* dst) {
+void augment_image(const uint8_t* src, int rows, int cols, const AugmentSpec& spec, Rng& rng, float scale, float* dst) {
     if (rows <= 0 || cols <= 0 || rows > kMaxSide || cols > kMaxSide)
         throw Error("cannot augment a " + std::to_string(rows) + "x" + std::to_string(cols) + " image");
     const float degrees = rng.uniform(-spec.max_rotation_deg, spec.max_rotation_deg);

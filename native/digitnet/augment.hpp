@@ -15,7 +15,7 @@ struct AugmentSpec {
     // Elastic warp: a smooth random displacement of every pixel, up to this many
     // pixels, interpolated from a 4x4 grid of random displacements (0: none).
     float max_warp = 0.0f;
-    bool enabled = false;         // whether the trainer augments at all
+    bool enabled = false;  // whether the trainer augments at all
 };
 
 // dst (rows*cols floats, row-major) <- scale * src seen through a random
@@ -29,7 +29,6 @@ struct AugmentSpec {
 // to the source coordinates in fixed point, bilinear between grid points.
 // With all ranges 0 the output is scale * src exactly.
 // spec.enabled is not looked at: the caller decides whether to augment.
-void augment_image(const uint8_t* src, int rows, int cols, const AugmentSpec& spec, Rng& rng, float scale,
-                   float* dst);
+void augment_image(const uint8_t* src, int rows, int cols, const AugmentSpec& spec, Rng& rng, float scale, float* dst);
 
 }  // namespace digitnet

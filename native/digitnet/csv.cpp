@@ -47,12 +47,10 @@ void parse_row(const char* p, const char* end, size_t line, uint8_t& label, uint
         if (!has_digits || (p < end && *p != ',')) {
             const char* cell_end = start;
             while (cell_end < end && *cell_end != ',') ++cell_end;
-            throw Error(where(line, column) + " is '" + std::string(start, cell_end) +
-                        "', which is not a whole number");
+            throw Error(where(line, column) + " is '" + std::string(start, cell_end) + "', which is not a whole number");
         }
         if (column == 1) {
-            if (value < 0 || value > 9)
-                throw Error(where(line, column) + " is " + std::to_string(value) + ", outside 0..9");
+            if (value < 0 || value > 9) throw Error(where(line, column) + " is " + std::to_string(value) + ", outside 0..9");
             label = static_cast<uint8_t>(value);
         } else {
             if (value < 0 || value > 255)

@@ -25,8 +25,7 @@ void check_fits(const NetworkSpec& spec, const Dataset& d) {
                     std::to_string(spec.outputs()) + " outputs");
 }
 
-void gather_batch(const Dataset& d, const size_t* indices, int batch, float scale, Matrix& X,
-                  std::vector<uint8_t>& labels) {
+void gather_batch(const Dataset& d, const size_t* indices, int batch, float scale, Matrix& X, std::vector<uint8_t>& labels) {
     const int p = d.pixels();
     X.resize(batch, p);
     labels.resize(static_cast<size_t>(batch));

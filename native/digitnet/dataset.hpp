@@ -27,7 +27,6 @@ struct Dataset {
 void check_fits(const NetworkSpec& spec, const Dataset& d);
 
 // X (batch x pixels) <- scale * pixels of the samples at indices[0..batch).
-void gather_batch(const Dataset& d, const size_t* indices, int batch, float scale, Matrix& X,
-                  std::vector<uint8_t>& labels);
+void gather_batch(const Dataset& d, const size_t* indices, int batch, float scale, Matrix& X, std::vector<uint8_t>& labels);
 
 }  // namespace digitnet

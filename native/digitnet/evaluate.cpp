@@ -16,8 +16,8 @@ Evaluation evaluate(const Network& net, const Dataset& data, const LossSpec& los
     e.predicted.resize(data.size());
     // All outputs first (n x outputs, small), in chunks so the workspace stays
     // within about 64 MB (1000 digits for MLPs, fewer for wide conv layers).
-    const size_t kChunk = static_cast<size_t>(
-        std::clamp<int64_t>(16'000'000 / net.spec().workspace_floats_per_sample(), 1, 1000));
+    const size_t kChunk =
+        static_cast<size_t>(std::clamp<int64_t>(16'000'000 / net.spec().workspace_floats_per_sample(), 1, 1000));
     std::vector<size_t> idx(kChunk);
     std::vector<uint8_t> chunk_labels;
     Matrix X, outputs(static_cast<Eigen::Index>(data.size()), net.spec().outputs());

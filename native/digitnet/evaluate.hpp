@@ -11,8 +11,8 @@ namespace digitnet {
 
 struct Evaluation {
     size_t count = 0;
-    double accuracy = 0.0;  // fraction right
-    double loss = 0.0;      // mean loss
+    double accuracy = 0.0;                            // fraction right
+    double loss = 0.0;                                // mean loss
     std::array<std::array<int, 10>, 10> confusion{};  // confusion[true label][predicted label]
     std::vector<uint8_t> predicted;                   // predicted label of every sample
 };

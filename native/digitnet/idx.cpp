@@ -32,12 +32,12 @@ std::string hex(uint32_t v) {
 // Checks the header of one IDX file: its size, magic and (later) payload length.
 void check_header(const std::string& b, size_t header_size, uint32_t magic, const char* what) {
     if (b.size() < header_size)
-        throw Error(std::string("the IDX ") + what + " file is too short: its header needs " +
-                    std::to_string(header_size) + " bytes but the file has " + std::to_string(b.size()));
+        throw Error(std::string("the IDX ") + what + " file is too short: its header needs " + std::to_string(header_size) +
+                    " bytes but the file has " + std::to_string(b.size()));
     const uint32_t found = get_u32be(b, 0);
     if (found != magic)
-        throw Error(std::string("the IDX ") + what + " file has magic number " + hex(found) + " but " +
-                    hex(magic) + " was expected");
+        throw Error(std::string("the IDX ") + what + " file has magic number " + hex(found) + " but " + hex(magic) +
+                    " was expected");
 }
 
 // 64-bit sizes: n * rows * cols may not fit a 32-bit size_t under WebAssembly.
@@ -56,8 +56,8 @@ void check_payload(const std::string& b, uint64_t header_size, uint64_t payload,
 uint64_t idx_file_size(const std::string& header) {
     if (header.size() >= 16 && get_u32be(header, 0) == kImageMagic) {
         uint64_t pixels = 0;  // n * rows * cols, saturated: absurd headers must not wrap to small sizes
-        if (__builtin_mul_overflow(static_cast<uint64_t>(get_u32be(header, 4)) * get_u32be(header, 8),
-                                   get_u32be(header, 12), &pixels) ||
+        if (__builtin_mul_overflow(static_cast<uint64_t>(get_u32be(header, 4)) * get_u32be(header, 8), get_u32be(header, 12),
+                                   &pixels) ||
             pixels > UINT64_MAX - 16)
             return UINT64_MAX;
         return 16 + pixels;

@@ -29,8 +29,8 @@ GrayImage decode_png(const std::string& bytes) {
     spng_ihdr ihdr{};
     const int rc = spng_get_ihdr(ctx.get(), &ihdr);
     if (rc == SPNG_EWIDTH || rc == SPNG_EHEIGHT || rc == SPNG_EUSER_WIDTH || rc == SPNG_EUSER_HEIGHT)
-        throw Error("the PNG file's header gives a size digitnet does not read (at most " +
-                    std::to_string(kDrawingMaxSide) + " pixels a side)");
+        throw Error("the PNG file's header gives a size digitnet does not read (at most " + std::to_string(kDrawingMaxSide) +
+                    " pixels a side)");
     ok(rc);
     check_image_size(ihdr.width, ihdr.height, "image");
     size_t size = 0;
@@ -66,8 +66,7 @@ GrayImage decode_pnm(const std::string& b) {
     };
     const long w = number("width"), h = number("height"), maxval = number("maxval");
     if (maxval < 1 || maxval > 65535) throw Error("the PNM file's maxval is " + std::to_string(maxval) + ", not 1..65535");
-    if (at >= b.size() || !is_space(b[at]))
-        throw Error("the PNM file's header does not end in a space or line break");
+    if (at >= b.size() || !is_space(b[at])) throw Error("the PNM file's header does not end in a space or line break");
     ++at;
     check_image_size(w, h, "image");
     const size_t channels = b[1] == '6' ? 3 : 1, depth = maxval > 255 ? 2 : 1;

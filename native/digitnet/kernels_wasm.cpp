@@ -1,8 +1,8 @@
 #include "digitnet/kernels_wasm.hpp"
 
 #ifdef DIGITNET_WASM_KERNELS
-#include <cstddef>
 #include <wasm_simd128.h>
+#include <cstddef>
 
 namespace digitnet::kernels {
 
@@ -86,8 +86,7 @@ void outer_block(const float* D, const float* X, float* C, int m, int n, int k, 
 
 // Columns p..p+4S of C (+)= alpha D^T X: R rows at a time, then one at a time.
 template <int R, int S>
-void outer_columns(const float* D, const float* X, float* C, int m, int n, int k, int p, v128_t alpha,
-                   bool accumulate) {
+void outer_columns(const float* D, const float* X, float* C, int m, int n, int k, int p, v128_t alpha, bool accumulate) {
     int j = 0;
     for (; j + R <= n; j += R) outer_block<R, S>(D, X, C, m, n, k, j, p, alpha, accumulate);
     for (; j < n; ++j) outer_block<1, S>(D, X, C, m, n, k, j, p, alpha, accumulate);
@@ -150,8 +149,7 @@ void multiply_transposed(const float* A, const float* B, float* C, int m, int n,
     for (; i < m; ++i) dot_rows<1, 4>(A, B, C, n, k, i);  // also a whole batch of one
 }
 
-void add_transposed_product(const float* D, const float* X, float* C, int m, int n, int k, float alpha,
-                            bool accumulate) {
+void add_transposed_product(const float* D, const float* X, float* C, int m, int n, int k, float alpha, bool accumulate) {
     if (m == 1) return add_outer_product(D, X, C, n, k, alpha, accumulate);
     // A few rows of D at a time, so that they stay in the L1 cache while the
     // columns of C go by; C takes each stretch's sums in turn.

@@ -16,8 +16,7 @@ void multiply_transposed(const float* A, const float* B, float* C, int m, int n,
 
 // C (n x k) = alpha D^T X, plus C when accumulate is set; D is m x n and X is
 // m x k (weight gradients dZ^T A, or an SGD step W -= lr dZ^T A).
-void add_transposed_product(const float* D, const float* X, float* C, int m, int n, int k, float alpha,
-                            bool accumulate);
+void add_transposed_product(const float* D, const float* X, float* C, int m, int n, int k, float alpha, bool accumulate);
 
 // C (m x k) = A (m x n) B, B being n x k (the gradient reaching a layer's
 // input, dIn = dZ W: for a conv layer, the lowered input's).

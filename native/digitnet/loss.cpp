@@ -12,8 +12,7 @@ void check_loss(const LossSpec& loss, Activation output) {
         throw Error("cross-entropy needs a softmax output layer");
     if (loss.kind == LossKind::BatchSoftmaxSquaredError && output != Activation::Identity)
         throw Error("batch-softmax squared error works on logits: it needs an identity output layer");
-    if (loss.kind != LossKind::CrossEntropy && !(loss.scale > 0.0f))
-        throw Error("squared-error scale must be positive");
+    if (loss.kind != LossKind::CrossEntropy && !(loss.scale > 0.0f)) throw Error("squared-error scale must be positive");
 }
 
 void batch_softmax(const Matrix& Z, Matrix& S) {
@@ -64,7 +63,9 @@ double loss_gradient(const LossSpec& loss, Activation output, const Matrix& A, c
     dZ = k * A;
     for (Eigen::Index b = 0; b < A.rows(); ++b) dZ(b, labels[b]) -= k;
     // Cross-entropy through softmax already gives dL/dZ; squared error gives dL/dA.
-    if (loss.kind == LossKind::SquaredError) activation_backward(output, ConstMatrixMap(A.data(), A.rows(), A.cols()), MatrixMap(dZ.data(), dZ.rows(), dZ.cols()));
+    if (loss.kind == LossKind::SquaredError)
+        activation_backward(output, ConstMatrixMap(A.data(), A.rows(), A.cols()),
+                            MatrixMap(dZ.data(), dZ.rows(), dZ.cols()));
     return loss_value(loss, A, labels);
 }
 

@@ -120,12 +120,14 @@ size_t read_v1_layers(const std::string& b, NetworkSpec& spec) {
         const uint32_t units = static_cast<uint32_t>(get_le(b, at, 4));
         const uint8_t activation = static_cast<uint8_t>(b[at + 4]), has_bias = static_cast<uint8_t>(b[at + 5]);
         if (units == 0 || units > static_cast<uint32_t>(kMaxUnits))
-            throw Error("the model file says " + layer_name(l) + " has " + std::to_string(units) + " units, which is not 1.." +
-                        std::to_string(kMaxUnits));
+            throw Error("the model file says " + layer_name(l) + " has " + std::to_string(units) +
+                        " units, which is not 1.." + std::to_string(kMaxUnits));
         if (activation >= kActivationCount)
-            throw Error("the model file gives " + layer_name(l) + " the unknown activation code " + std::to_string(activation));
+            throw Error("the model file gives " + layer_name(l) + " the unknown activation code " +
+                        std::to_string(activation));
         if (has_bias > 1)
-            throw Error("the model file's bias flag of " + layer_name(l) + " is " + std::to_string(has_bias) + ", not 0 or 1");
+            throw Error("the model file's bias flag of " + layer_name(l) + " is " + std::to_string(has_bias) +
+                        ", not 0 or 1");
         if (get_le(b, at + 6, 2) != 0) throw Error("the model file's reserved bytes of " + layer_name(l) + " are not zero");
         spec.layers.push_back(LayerSpec::dense(static_cast<int>(units), static_cast<Activation>(activation), has_bias == 1));
     }
@@ -164,7 +166,8 @@ size_t read_v2_layers(const std::string& b, NetworkSpec& spec) {
         const RecordCheck check{layer_name(l) + " (" + k.name + ")"};
         if (r.activation >= kActivationCount) check.refuse("the unknown activation code " + std::to_string(r.activation));
         if (r.bias > 1)
-            throw Error("the model file's bias flag of " + check.kind_name + " is " + std::to_string(r.bias) + ", not 0 or 1");
+            throw Error("the model file's bias flag of " + check.kind_name + " is " + std::to_string(r.bias) +
+                        ", not 0 or 1");
         if (r.padding > 1) check.refuse("the unknown padding code " + std::to_string(r.padding));
         const RecordFields& uses = k.record_fields;
         const auto unused = [&](bool nonzero, const char* field) {

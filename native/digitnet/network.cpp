@@ -27,8 +27,8 @@ ConstMatrixMap Network::weights(int l) const {
 }
 
 LayerPass Network::pass(int l, int batch, Workspace& ws) const {
-    return {layer(l), in_shape(l), out_shape(l), batch, fan_in(l), params_.data() + weight_offset(l), bias(l), ws,
-            static_cast<size_t>(l)};
+    return {layer(l), in_shape(l), out_shape(l),          batch, fan_in(l), params_.data() + weight_offset(l),
+            bias(l),  ws,          static_cast<size_t>(l)};
 }
 
 int Network::layer_of_param(size_t i) const {

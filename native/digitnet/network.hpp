@@ -23,10 +23,10 @@ struct LayerPass;
 // Per-call scratch. Reusing one Workspace for same-sized batches means no
 // allocation in the training loop.
 struct Workspace {
-    std::vector<Matrix> A;         // A[l]: layer l's output (B x output size)
-    std::vector<Matrix> dZ;        // dL/dZ_l, the gradient before layer l's activation (B x output size)
-    std::vector<Matrix> lowered;   // conv: input patches (B*P x K*K*C); dropout: the mask (B x size)
-    std::vector<Matrix> dlowered;  // conv: their gradient
+    std::vector<Matrix> A;                       // A[l]: layer l's output (B x output size)
+    std::vector<Matrix> dZ;                      // dL/dZ_l, the gradient before layer l's activation (B x output size)
+    std::vector<Matrix> lowered;                 // conv: input patches (B*P x K*K*C); dropout: the mask (B x size)
+    std::vector<Matrix> dlowered;                // conv: their gradient
     std::vector<std::vector<int32_t>> switches;  // maxpool: where each output's value came from
 };
 

@@ -6,14 +6,12 @@ namespace digitnet {
 
 namespace {
 void check(const OptimizerSpec& s) {
-    if (!(s.learning_rate > 0.0f) || !std::isfinite(s.learning_rate))
-        throw Error("learning rate must be a positive number");
+    if (!(s.learning_rate > 0.0f) || !std::isfinite(s.learning_rate)) throw Error("learning rate must be a positive number");
     if (!(s.momentum >= 0.0f && s.momentum < 1.0f)) throw Error("momentum must be in [0, 1)");
     if (!(s.beta1 >= 0.0f && s.beta1 < 1.0f) || !(s.beta2 >= 0.0f && s.beta2 < 1.0f))
         throw Error("Adam betas must be in [0, 1)");
     if (!(s.epsilon > 0.0f)) throw Error("Adam epsilon must be positive");
-    if (!(s.weight_decay >= 0.0f) || !std::isfinite(s.weight_decay))
-        throw Error("weight decay must be zero or positive");
+    if (!(s.weight_decay >= 0.0f) || !std::isfinite(s.weight_decay)) throw Error("weight decay must be zero or positive");
 }
 }  // namespace
 

@@ -12,10 +12,8 @@
 namespace digitnet {
 
 // in: B x (H*W*C) -> out, switches: B x (OH*OW*C)
-void maxpool_forward(const float* in, int batch, Shape in_shape, int size, Shape out_shape, float* out,
-                     int32_t* switches);
+void maxpool_forward(const float* in, int batch, Shape in_shape, int size, Shape out_shape, float* out, int32_t* switches);
 // dOut: B x (OH*OW*C) -> dIn: B x (H*W*C), zero but where a switch points
-void maxpool_backward(const float* dOut, int batch, Shape in_shape, Shape out_shape, const int32_t* switches,
-                      float* dIn);
+void maxpool_backward(const float* dOut, int batch, Shape in_shape, Shape out_shape, const int32_t* switches, float* dIn);
 
 }  // namespace digitnet

@@ -134,8 +134,7 @@ std::vector<uint8_t> preprocess_drawing(const uint8_t* gray, int width, int heig
             const float* in = tmp.data() + static_cast<size_t>(ty.start[j] + i) * kSide;
             for (int c = 0; c < kSide; ++c) acc[c] += w[i] * in[c];
         }
-        for (int c = 0; c < kSide; ++c)
-            result[j * kSide + c] = static_cast<uint8_t>(std::min(255.0f, acc[c] + 0.5f));
+        for (int c = 0; c < kSide; ++c) result[j * kSide + c] = static_cast<uint8_t>(std::min(255.0f, acc[c] + 0.5f));
     }
     return result;
 }

@@ -11,10 +11,10 @@
 
 namespace digitnet {
 
-constexpr int kDrawingMaxSide = 10000;                  // larger canvases are refused,
+constexpr int kDrawingMaxSide = 10000;                   // larger canvases are refused,
 constexpr int64_t kDrawingMaxPixels = int64_t{1} << 24;  // and those of more than 16 megapixels
-constexpr uint8_t kInkThreshold = 32;   // ink below this (of 255) counts as background noise
-constexpr int kMinInkPixels = 3;        // less ink than this many full pixels is a speck, not a digit
+constexpr uint8_t kInkThreshold = 32;                    // ink below this (of 255) counts as background noise
+constexpr int kMinInkPixels = 3;                         // less ink than this many full pixels is a speck, not a digit
 
 // Throws Error unless an image ("drawing", "image") of width x height pixels is
 // within the caps above: checked before anything of that size is allocated.

@@ -20,15 +20,12 @@ void add_weight_product(const float* dZ, const float* in, float* G, int m, int n
     const ConstMatrixMap D(dZ, m, n), X(in, m, k);
     MatrixMap out(G, n, k);
     const auto add = [&](const auto& product) {
-        if (accumulate)
-            out.noalias() += product;
-        else
-            out.noalias() = product;
+        if (accumulate) out.noalias() += product;
+        else out.noalias() = product;
     };
     if (m == 1)  // one sample: an outer product, without the matrix-product machinery
         add((alpha * D.row(0).transpose()) * X.row(0));
-    else
-        add(alpha * (D.transpose() * X));
+    else add(alpha * (D.transpose() * X));
 #endif
 }
 

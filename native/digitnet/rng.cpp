@@ -35,7 +35,8 @@ uint64_t Rng::below(uint64_t n) {
     // Reject the top partial copy of [0, n) so every value is equally likely.
     const uint64_t limit = UINT64_MAX - UINT64_MAX % n;
     uint64_t x;
-    do x = next_u64(); while (x >= limit);
+    do x = next_u64();
+    while (x >= limit);
     return x % n;
 }
 

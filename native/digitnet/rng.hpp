@@ -13,11 +13,11 @@ public:
     explicit Rng(uint64_t seed = 1) { reseed(seed); }
     void reseed(uint64_t seed);
 
-    uint64_t next_u64();        // xoshiro256** step
-    uint64_t below(uint64_t n); // uniform integer in [0, n), unbiased (rejection)
-    float uniform();            // uniform float in [0, 1), 24 random bits
+    uint64_t next_u64();         // xoshiro256** step
+    uint64_t below(uint64_t n);  // uniform integer in [0, n), unbiased (rejection)
+    float uniform();             // uniform float in [0, 1), 24 random bits
     float uniform(float lo, float hi) { return lo + (hi - lo) * uniform(); }
-    float normal();             // standard normal, Box-Muller in double precision
+    float normal();  // standard normal, Box-Muller in double precision
 
     // Fisher-Yates shuffle of any vector, drawing from this stream.
     template <class T>

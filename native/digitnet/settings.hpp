@@ -59,7 +59,7 @@ struct NetworkChoice {
     const char* name;    // "Small CNN"
     const char* layers;  // in the layer grammar
     int epochs;
-    const char* about;   // one line for people
+    const char* about;  // one line for people
 };
 const std::vector<NetworkChoice>& network_choices();
 
@@ -77,7 +77,7 @@ struct SettingError : Error {
     std::string key;
 };
 
-Init default_init(Activation hidden);       // He for ReLU, Xavier for the others
+Init default_init(Activation hidden);        // He for ReLU, Xavier for the others
 float default_learning_rate(OptimizerKind);  // SGD 0.1, momentum 0.02, Adam 0.004
 
 // The base recipe with the settings applied. Pairings: a new activation without

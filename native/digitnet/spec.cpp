@@ -11,9 +11,7 @@
 namespace digitnet {
 
 namespace {
-std::string layer_name(size_t i, const LayerSpec& l) {
-    return "layer " + std::to_string(i + 1) + " (" + l.item() + ")";
-}
+std::string layer_name(size_t i, const LayerSpec& l) { return "layer " + std::to_string(i + 1) + " (" + l.item() + ")"; }
 std::string megabytes(int64_t bytes) { return std::to_string((bytes + 999'999) / 1'000'000) + " MB"; }
 }  // namespace
 
@@ -55,9 +53,8 @@ int NetworkSpec::outputs() const { return static_cast<int>(layers.empty() ? inpu
 std::vector<Shape> NetworkSpec::shapes() const {
     constexpr int64_t kMaxMap = int64_t{1} << 24;  // floats of one sample's feature map
     // (each side first, so that their product cannot overflow)
-    if (input.channels < 1 || input.height < 1 || input.width < 1 || input.channels > kMaxMap ||
-        input.height > kMaxMap || input.width > kMaxMap || int64_t{input.channels} * input.height > kMaxMap ||
-        input.size() > kMaxMap)
+    if (input.channels < 1 || input.height < 1 || input.width < 1 || input.channels > kMaxMap || input.height > kMaxMap ||
+        input.width > kMaxMap || int64_t{input.channels} * input.height > kMaxMap || input.size() > kMaxMap)
         throw Error("the network's input must be 1 to " + std::to_string(kMaxMap) + " values in 1 or more channels");
     std::vector<Shape> out;
     Shape in = input;
@@ -66,8 +63,7 @@ std::vector<Shape> NetworkSpec::shapes() const {
         if (!is_layer_kind(l.kind)) throw Error("layer " + std::to_string(i + 1) + " is of an unknown kind");
         const std::string name = layer_name(i, l);
         const Shape s = layer_kind(l.kind).shape(l, in, name);
-        if (static_cast<int>(l.activation) >= kActivationCount)
-            throw Error(name + " has an unknown activation");
+        if (static_cast<int>(l.activation) >= kActivationCount) throw Error(name + " has an unknown activation");
         if (!l.has_params() && (l.activation != Activation::Identity || l.bias))
             throw Error(name + " can have neither an activation nor a bias");
         if (l.activation == Activation::Softmax && i + 1 != layers.size())
@@ -154,9 +150,8 @@ int64_t NetworkSpec::workspace_floats_per_sample() const {
 
 int64_t NetworkSpec::inference_floats_per_sample() const {
     int64_t n = input.size();  // the batch's inputs
-    each_layer(*this, [&](size_t, const LayerSpec& l, Shape in, Shape out) {
-        n += layer_kind(l.kind).forward_floats(l, in, out);
-    });
+    each_layer(*this,
+               [&](size_t, const LayerSpec& l, Shape in, Shape out) { n += layer_kind(l.kind).forward_floats(l, in, out); });
     return n;
 }
 
@@ -174,11 +169,13 @@ void NetworkSpec::require_trainable(int batch) const {
 }
 
 std::string NetworkSpec::describe() const {
-    const bool mlp = std::all_of(layers.begin(), layers.end(), [](const LayerSpec& l) { return l.kind == LayerKind::Dense; });
+    const bool mlp =
+        std::all_of(layers.begin(), layers.end(), [](const LayerSpec& l) { return l.kind == LayerKind::Dense; });
     std::ostringstream s;
     std::vector<std::string> acts;
     for (const LayerSpec& l : layers)
-        if (l.has_params() && (acts.empty() || acts.back() != to_string(l.activation))) acts.push_back(to_string(l.activation));
+        if (l.has_params() && (acts.empty() || acts.back() != to_string(l.activation)))
+            acts.push_back(to_string(l.activation));
     if (mlp) {
         s << inputs();
         for (const auto& l : layers) s << '-' << l.units;
@@ -194,8 +191,8 @@ std::string NetworkSpec::describe() const {
 
 Shape flat_input(int inputs) { return inputs == 784 ? Shape{1, 28, 28} : Shape{1, 1, inputs}; }
 
-NetworkSpec make_spec(const std::vector<int>& hidden, Activation hidden_act, Activation output_act, bool bias,
-                      int inputs, int outputs) {
+NetworkSpec make_spec(const std::vector<int>& hidden, Activation hidden_act, Activation output_act, bool bias, int inputs,
+                      int outputs) {
     std::vector<LayerSpec> layers;
     for (int units : hidden) layers.push_back(LayerSpec::dense(units, hidden_act, bias));
     return make_spec(std::move(layers), output_act, bias, flat_input(inputs), outputs);

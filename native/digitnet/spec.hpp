@@ -36,16 +36,14 @@ enum class Padding : uint8_t { Valid = 0, Same = 1 };  // conv: no padding, or z
 struct Shape {
     int channels = 1, height = 1, width = 1;
     int64_t size() const { return int64_t{channels} * height * width; }
-    bool operator==(const Shape& o) const {
-        return channels == o.channels && height == o.height && width == o.width;
-    }
+    bool operator==(const Shape& o) const { return channels == o.channels && height == o.height && width == o.width; }
     std::string describe() const;  // "16x24x24" (channels x height x width), or "128" for C x 1 x 1
 };
 
 struct LayerSpec {
     LayerKind kind = LayerKind::Dense;
-    int units = 0;   // dense: units; conv: filters
-    int kernel = 0;  // conv: K of the K x K filters; maxpool: N of the N x N windows
+    int units = 0;                             // dense: units; conv: filters
+    int kernel = 0;                            // conv: K of the K x K filters; maxpool: N of the N x N windows
     Padding padding = Padding::Valid;          // conv
     float rate = 0.0f;                         // dropout
     Activation activation = Activation::ReLU;  // dense and conv (maxpool and dropout: identity)
@@ -61,11 +59,11 @@ struct LayerSpec {
 };
 
 // Limits of what digitnet builds (a model file and the settings are held to them).
-inline constexpr int kMaxUnits = 65536;          // units of a dense layer
-inline constexpr int kMaxFilters = 1024;         // filters of a conv layer
-inline constexpr int kMaxKernel = 32;            // conv kernel and pool size
+inline constexpr int kMaxUnits = 65536;   // units of a dense layer
+inline constexpr int kMaxFilters = 1024;  // filters of a conv layer
+inline constexpr int kMaxKernel = 32;     // conv kernel and pool size
 inline constexpr int kMaxLayers = 1024;
-inline constexpr int64_t kMaxParameters = 64'000'000;       // 256 MB of float32 weights
+inline constexpr int64_t kMaxParameters = 64'000'000;        // 256 MB of float32 weights
 inline constexpr int64_t kMaxTrainingBytes = 1'500'000'000;  // what one training run may hold in memory
 // What reading one digit may cost (a model file, the page and the CLI are held
 // to it before anything is allocated). The shipped CNN takes 7.6 million
@@ -73,8 +71,8 @@ inline constexpr int64_t kMaxTrainingBytes = 1'500'000'000;  // what one trainin
 // settings train (c512k5s,c512k5s at batch 4) 5,150 million and 11 million.
 // A layer without multiply-adds (max-pool, dropout) still counts the floats it
 // holds: 1,024 1x1 pools on a digit take 1.6 million (6.4 MB).
-inline constexpr double kMaxDigitMacs = 1e10;               // multiply-adds of one digit's forward pass
-inline constexpr int64_t kMaxDigitFloats = 64'000'000;      // 256 MB of float32 workspace for one digit
+inline constexpr double kMaxDigitMacs = 1e10;           // multiply-adds of one digit's forward pass
+inline constexpr int64_t kMaxDigitFloats = 64'000'000;  // 256 MB of float32 workspace for one digit
 
 struct NetworkSpec {
     Shape input{1, 28, 28};
@@ -117,8 +115,8 @@ struct NetworkSpec {
 };
 
 // Builds hidden layers of one activation and a 10-unit output layer.
-NetworkSpec make_spec(const std::vector<int>& hidden, Activation hidden_act, Activation output_act,
-                      bool bias = true, int inputs = 784, int outputs = 10);
+NetworkSpec make_spec(const std::vector<int>& hidden, Activation hidden_act, Activation output_act, bool bias = true,
+                      int inputs = 784, int outputs = 10);
 // The same from hidden layers of any kind (their activations as given).
 NetworkSpec make_spec(std::vector<LayerSpec> hidden, Activation output_act, bool bias, Shape input, int outputs = 10);
 // 784 inputs read as a 1x28x28 digit; any other count n as a 1x1xn row.
@@ -138,12 +136,12 @@ std::vector<LayerSpec> parse_layers(const std::string& text, Activation activati
 std::string format_layers(const std::vector<LayerSpec>& hidden);
 
 enum class Init : uint8_t {
-    Normal,        // W, b ~ N(0, 1)                         (network.py, seed 004)
-    NormalFanIn,   // W ~ N(0, 1/sqrt(fan_in)), b ~ N(0, 1)  (seed 000)
-    Uniform,       // W, b ~ U(-0.5, 0.5)                    (seeds 001, 003)
-    UniformFan,    // W ~ U(-1, 1)/sqrt(fan_in*fan_out), b=0 (seed 002)
-    He,            // W ~ N(0, sqrt(2/fan_in)), b = 0
-    Xavier,        // W ~ U(+-sqrt(6/(fan_in+fan_out))), b = 0
+    Normal,       // W, b ~ N(0, 1)                         (network.py, seed 004)
+    NormalFanIn,  // W ~ N(0, 1/sqrt(fan_in)), b ~ N(0, 1)  (seed 000)
+    Uniform,      // W, b ~ U(-0.5, 0.5)                    (seeds 001, 003)
+    UniformFan,   // W ~ U(-1, 1)/sqrt(fan_in*fan_out), b=0 (seed 002)
+    He,           // W ~ N(0, sqrt(2/fan_in)), b = 0
+    Xavier,       // W ~ U(+-sqrt(6/(fan_in+fan_out))), b = 0
 };
 
 enum class LossKind : uint8_t {
@@ -168,9 +166,9 @@ enum class OptimizerKind : uint8_t { SGD, Momentum, Adam };
 struct OptimizerSpec {
     OptimizerKind kind = OptimizerKind::SGD;
     float learning_rate = 0.1f;
-    float momentum = 0.9f;                      // Momentum
+    float momentum = 0.9f;                                // Momentum
     float beta1 = 0.9f, beta2 = 0.999f, epsilon = 1e-8f;  // Adam
-    float weight_decay = 0.0f;                  // L2: adds weight_decay * W to dL/dW (not to biases)
+    float weight_decay = 0.0f;                            // L2: adds weight_decay * W to dL/dW (not to biases)
 };
 
 // Names <-> values, for command lines, the page and messages. Parsing throws Error.

@@ -88,13 +88,10 @@ void Trainer::undo_slice(double loss) {
     loss_average_ = confirmed_.loss_average;
     std::ostringstream msg;
     msg << "training diverged: ";
-    if (std::isfinite(loss))
-        msg << "the loss rose to " << loss << " from " << loss_start_ << " at the start";
-    else
-        msg << "the loss became infinite or not a number";
+    if (std::isfinite(loss)) msg << "the loss rose to " << loss << " from " << loss_start_ << " at the start";
+    else msg << "the loss became infinite or not a number";
     msg << ", at learning rate " << config_.optimizer.learning_rate
-        << ". The weights are back to where they were after batch " << progress_.batches
-        << ": try a smaller learning rate";
+        << ". The weights are back to where they were after batch " << progress_.batches << ": try a smaller learning rate";
     throw Error(msg.str());
 }
 
@@ -111,10 +108,10 @@ Progress Trainer::run(long batches) {
     long correct = 0, seen = 0;
     for (long step = 0; step < batches; ++step) {
         // An epoch's last batch may be short, except when drawing with replacement (no epochs to end).
-        const int batch = config_.sampling == Sampling::WithReplacement
-                              ? config_.batch_size
-                              : static_cast<int>(std::min<size_t>(static_cast<size_t>(config_.batch_size),
-                                                                  data_.size() - position_));
+        const int batch =
+            config_.sampling == Sampling::WithReplacement
+                ? config_.batch_size
+                : static_cast<int>(std::min<size_t>(static_cast<size_t>(config_.batch_size), data_.size() - position_));
         next_indices(batch);
         if (config_.augment.enabled) {
             X_.resize(batch, data_.pixels());

@@ -25,7 +25,7 @@ struct TrainConfig {
     OptimizerSpec optimizer;
     int batch_size = 32;  // 1 = per-sample SGD; >= dataset size = full-batch descent
     Sampling sampling = Sampling::Shuffled;
-    uint64_t seed = 1;    // shuffling and augmentation (initialization takes its own Rng)
+    uint64_t seed = 1;  // shuffling and augmentation (initialization takes its own Rng)
     AugmentSpec augment;
     // Cosine decay of the learning rate from its value to final_lr_fraction of it
     // over schedule_batches batches (0: constant).

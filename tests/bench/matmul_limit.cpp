@@ -5,8 +5,8 @@
 // network (limit_add) and times them (limit_run). scripts/bench.sh builds it
 // three ways: with Eigen's portable path, with its SSE kernels translated to
 // wasm SIMD, and with digitnet's own wasm kernels (WITH_DIGITNET_KERNELS).
-#include <Eigen/Core>
 #include <emscripten/emscripten.h>
+#include <Eigen/Core>
 #include <vector>
 
 #ifdef WITH_DIGITNET_KERNELS
@@ -53,7 +53,9 @@ EMSCRIPTEN_KEEPALIVE void limit_run(int steps) {
             const int m = static_cast<int>(p.in.rows()), n = static_cast<int>(p.W.rows()), k = static_cast<int>(p.W.cols());
             switch (p.kind) {
                 case Forward: multiply_transposed(p.in.data(), p.W.data(), p.out.data(), m, n, k); break;
-                case WeightGradient: add_transposed_product(p.out.data(), p.in.data(), p.W.data(), m, n, k, -lr, true); break;
+                case WeightGradient:
+                    add_transposed_product(p.out.data(), p.in.data(), p.W.data(), m, n, k, -lr, true);
+                    break;
                 case InputGradient: multiply(p.out.data(), p.W.data(), p.in.data(), m, n, k); break;
             }
 #else

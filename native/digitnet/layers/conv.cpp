@@ -35,8 +35,8 @@ Shape ConvKind::shape(const LayerSpec& l, Shape in, const std::string& name) {
     if (l.padding == Padding::Valid && (k > in.height || k > in.width))
         throw Error(name + ": a " + std::to_string(k) + "x" + std::to_string(k) + " conv does not fit on its " +
                     std::to_string(in.height) + "x" + std::to_string(in.width) +
-                    " input map; use a smaller kernel, fewer pooling layers or 'same' padding (c" +
-                    std::to_string(l.units) + "k" + std::to_string(k) + "s)");
+                    " input map; use a smaller kernel, fewer pooling layers or 'same' padding (c" + std::to_string(l.units) +
+                    "k" + std::to_string(k) + "s)");
     return l.padding == Padding::Same ? Shape{l.units, in.height, in.width}
                                       : Shape{l.units, in.height - k + 1, in.width - k + 1};
 }
@@ -94,8 +94,8 @@ std::string ConvKind::about(const LayerSpec& l, Shape in) {
     if (in.channels == 1)
         return std::to_string(l.units) + " filters of " + square +
                " pixels slide over the image; each map lights up where its filter finds its pattern.";
-    return std::to_string(l.units) + " filters slide over all " + std::to_string(in.channels) + " maps at once, " +
-           square + " pixels of each: they find patterns of patterns, such as curves and corners.";
+    return std::to_string(l.units) + " filters slide over all " + std::to_string(in.channels) + " maps at once, " + square +
+           " pixels of each: they find patterns of patterns, such as curves and corners.";
 }
 
 }  // namespace digitnet

@@ -23,8 +23,7 @@ std::optional<LayerSpec> DropoutKind::parse(const GrammarItem& item) {
     if (item.text[0] != 'd') return std::nullopt;
     const char* end = nullptr;
     float rate = 0.0f;
-    if (!read_rate(item.text.c_str() + 1, &end, rate))
-        item.refuse("a dropout rate is a number between 0 and 1, e.g. d0.25");
+    if (!read_rate(item.text.c_str() + 1, &end, rate)) item.refuse("a dropout rate is a number between 0 and 1, e.g. d0.25");
     if (end != item.text.c_str() + item.text.size()) item.not_a_layer();
     return LayerSpec::dropout(rate);
 }
@@ -80,8 +79,7 @@ void DropoutKind::export_fields(std::ostream& out, const LayerSpec& l) { out << 
 
 std::string DropoutKind::about(const LayerSpec& l, Shape) {
     const long percent = static_cast<long>(std::floor(static_cast<double>(l.rate) * 100 + 0.5));  // as Math.round
-    return "While training, " + std::to_string(percent) +
-           "% of these values are dropped at random; when reading, all pass.";
+    return "While training, " + std::to_string(percent) + "% of these values are dropped at random; when reading, all pass.";
 }
 
 }  // namespace digitnet

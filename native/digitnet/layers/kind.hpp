@@ -21,12 +21,12 @@ class Rng;
 // One layer in one pass over a batch: what its forward and backward parts read.
 struct LayerPass {
     const LayerSpec& spec;
-    Shape in, out;     // one sample's input and output shapes
-    int batch;         // B samples, one per row
-    int fan_in;        // columns of W
-    const float* W;    // units x fan_in (kinds with parameters)
-    const float* bias; // units, or nullptr
-    Workspace& ws;     // the layer's scratch: ws.lowered[l], ws.dlowered[l], ws.switches[l]
+    Shape in, out;      // one sample's input and output shapes
+    int batch;          // B samples, one per row
+    int fan_in;         // columns of W
+    const float* W;     // units x fan_in (kinds with parameters)
+    const float* bias;  // units, or nullptr
+    Workspace& ws;      // the layer's scratch: ws.lowered[l], ws.dlowered[l], ws.switches[l]
     size_t l;
 };
 
@@ -85,9 +85,9 @@ struct LayerKindParts {
     // The output shape on input `in`; throws Error starting with `name` if the
     // layer breaks a limit or does not fit on its input.
     Shape (*shape)(const LayerSpec& l, Shape in, const std::string& name);
-    int64_t (*parameters)(const LayerSpec& l, Shape in);  // weights and biases
-    int64_t (*fan_in)(const LayerSpec& l, Shape in);      // inputs of one unit (columns of W); 0 without
-    int64_t (*fan_out)(const LayerSpec& l);               // outputs one input feeds (for initialization)
+    int64_t (*parameters)(const LayerSpec& l, Shape in);              // weights and biases
+    int64_t (*fan_in)(const LayerSpec& l, Shape in);                  // inputs of one unit (columns of W); 0 without
+    int64_t (*fan_out)(const LayerSpec& l);                           // outputs one input feeds (for initialization)
     double (*forward_macs)(const LayerSpec& l, Shape in, Shape out);  // one sample's multiply-adds
     // Floats (or int32 switches) the Workspace holds for one sample: in the
     // forward pass (the output and what backward keeps), and in addition for backward.
@@ -112,11 +112,30 @@ struct LayerKindParts {
 
 template <class K>
 constexpr LayerKindParts kind_parts() {
-    return {K::kind,        K::name,           K::title,          K::grammar,        K::example,        K::has_params,
-            K::record_fields, &K::parse,       &K::item,          &K::shape,         &K::parameters,
-            &K::fan_in,     &K::fan_out,       &K::forward_macs,  &K::forward_floats, &K::backward_floats,
-            &K::forward,    &K::backward_input, &K::gradient_input, &K::to_record,    &K::from_record,
-            &K::export_fields, &K::about,       K::weights_about};
+    return {K::kind,
+            K::name,
+            K::title,
+            K::grammar,
+            K::example,
+            K::has_params,
+            K::record_fields,
+            &K::parse,
+            &K::item,
+            &K::shape,
+            &K::parameters,
+            &K::fan_in,
+            &K::fan_out,
+            &K::forward_macs,
+            &K::forward_floats,
+            &K::backward_floats,
+            &K::forward,
+            &K::backward_input,
+            &K::gradient_input,
+            &K::to_record,
+            &K::from_record,
+            &K::export_fields,
+            &K::about,
+            K::weights_about};
 }
 
 // The parts of kind k, which must be a listed kind (is_layer_kind); every
