@@ -54,7 +54,8 @@ InkReading read_ink(const uint8_t* rgba, int width, int height, Ink ink) {
     InkReading r;
     r.gray = rgba_to_gray(rgba, width, height);  // checks the size; over white
     if (over_black(rgba, width, height))
-        for (size_t i = 0; i < r.gray.size(); ++i) r.gray[i] = static_cast<uint8_t>(rgba[4 * i + 3] * luma(rgba + 4 * i) / 255);
+        for (size_t i = 0; i < r.gray.size(); ++i)
+            r.gray[i] = static_cast<uint8_t>(rgba[4 * i + 3] * luma(rgba + 4 * i) / 255);
 
     const int border = median(border_ring(width, height, [&](int i) { return r.gray[static_cast<size_t>(i)]; }));
     r.light_ink = ink == Ink::light || (ink == Ink::automatic && border < 128);
