@@ -1,9 +1,10 @@
-// Image files for predict: PNG through libspng, binary PGM/PPM read here; gray
-// on white paper, transparent pixels composited onto it; every refusal says why.
+// Image files for predict: PNG through libspng, binary PGM/PPM read here; seen
+// here as gray on white paper (transparent pixels composited onto it); every refusal says why.
 #include <catch2/catch.hpp>
 
 #include "digitnet/file_io.hpp"
 #include "digitnet/image_file.hpp"
+#include "digitnet/preprocess.hpp"
 #include "digitnet/spec.hpp"
 
 using namespace digitnet;
@@ -12,23 +13,32 @@ using namespace std::string_literals;
 
 namespace {
 const std::string kData = std::string(DIGITNET_SOURCE_DIR) + "/tests/data/";
+
+struct GrayImage {
+    int width, height;
+    std::vector<uint8_t> pixels;
+};
+GrayImage decode_gray(const std::string& bytes) {
+    const RgbaImage im = decode_image(bytes);
+    return {im.width, im.height, rgba_to_gray(im.pixels.data(), im.width, im.height)};
 }
+}  // namespace
 
 TEST_CASE("binary PGM and PPM, 8 and 16 bits, with comments", "[image]") {
-    const GrayImage g = decode_image("P5 3 1 255\n\x00\x80\xff"s);
+    const GrayImage g = decode_gray("P5 3 1 255\n\x00\x80\xff"s);
     CHECK(g.width == 3);
     CHECK(g.height == 1);
     CHECK(g.pixels == std::vector<uint8_t>{0, 128, 255});
-    const GrayImage g16 = decode_image("P5\n# made by hand\n2 1\n65535\n\x00\x00\xff\xff"s);
+    const GrayImage g16 = decode_gray("P5\n# made by hand\n2 1\n65535\n\x00\x00\xff\xff"s);
     CHECK(g16.pixels == std::vector<uint8_t>{0, 255});
-    const GrayImage low = decode_image("P5 2 1 1\n\x00\x01"s);  // maxval 1: 0 black, 1 white
+    const GrayImage low = decode_gray("P5 2 1 1\n\x00\x01"s);  // maxval 1: 0 black, 1 white
     CHECK(low.pixels == std::vector<uint8_t>{0, 255});
-    const GrayImage rgb = decode_image("P6 1 1 255\n\xff\x00\x00"s);  // red: luma 76
+    const GrayImage rgb = decode_gray("P6 1 1 255\n\xff\x00\x00"s);  // red: luma 76
     CHECK(rgb.pixels == std::vector<uint8_t>{76});
 }
 
 TEST_CASE("a transparent PNG's background becomes white paper", "[image]") {
-    const GrayImage g = decode_image(read_file(kData + "digit-7-transparent.png"));
+    const GrayImage g = decode_gray(read_file(kData + "digit-7-transparent.png"));
     REQUIRE(g.width == 64);
     REQUIRE(g.height == 64);
     CHECK(g.pixels[0] == 255);           // transparent corner: paper

@@ -15,6 +15,7 @@
 #include "digitnet/failure.hpp"
 #include "digitnet/idx.hpp"
 #include "digitnet/layers/kind.hpp"
+#include "digitnet/polarity.hpp"
 #include "digitnet/preprocess.hpp"
 #include "session.hpp"
 #include "settings_js.hpp"
@@ -164,23 +165,49 @@ size_t held_out_index(const Session& s, const val& i) {
     return whole_arg(i, n, "the held-out index (of " + std::to_string(s.held_out().size()) + " digits)");
 }
 
-val predict_drawing(Session& s, const val& rgba, const val& width, const val& height) {
+// Canvas ImageData's pixels (w x h RGBA) copied in, after their size is checked.
+struct RgbaArg {
+    int w = 0, h = 0;
+    std::vector<uint8_t> pixels;
+};
+
+RgbaArg rgba_arg(const val& rgba, const val& width, const val& height) {
     const size_t bytes = byte_count(rgba, "the drawing");
     const double end = kDrawingMaxSide + 1.0;
-    const int w = static_cast<int>(whole_arg(width, end, "the drawing's width"));
-    const int h = static_cast<int>(whole_arg(height, end, "the drawing's height"));
-    check_image_size(w, h, "drawing");
-    const size_t expected = 4 * static_cast<size_t>(w) * static_cast<size_t>(h);
+    RgbaArg a;
+    a.w = static_cast<int>(whole_arg(width, end, "the drawing's width"));
+    a.h = static_cast<int>(whole_arg(height, end, "the drawing's height"));
+    check_image_size(a.w, a.h, "drawing");
+    const size_t expected = 4 * static_cast<size_t>(a.w) * static_cast<size_t>(a.h);
     if (bytes != expected)
-        throw Error("a " + std::to_string(w) + "x" + std::to_string(h) + " drawing needs " + std::to_string(expected) +
+        throw Error("a " + std::to_string(a.w) + "x" + std::to_string(a.h) + " drawing needs " + std::to_string(expected) +
                     " RGBA bytes, got " + std::to_string(bytes));
-    std::vector<uint8_t> pixels(bytes);
-    copy_from_js(rgba, pixels.data(), pixels.size());
+    a.pixels.resize(bytes);
+    copy_from_js(rgba, a.pixels.data(), a.pixels.size());
+    return a;
+}
+
+val predict_drawing(Session& s, const val& rgba, const val& width, const val& height) {
+    const RgbaArg a = rgba_arg(rgba, width, height);
     std::vector<uint8_t> image;
-    const std::vector<float> p = s.predict_drawing(pixels.data(), w, h, image);
+    const std::vector<float> p = s.predict_drawing(a.pixels.data(), a.w, a.h, image);
     val o = val::object();
     o.set("probabilities", copy_to_js("Float32Array", p.data(), p.size()));
     o.set("image", copy_to_js("Uint8Array", image.data(), image.size()));
+    return o;
+}
+
+// An image of either polarity read by the core's rule (polarity.hpp):
+// {gray: Uint8Array(w*h), dark ink on white; lightInk; reading: the words for it}.
+val read_image_ink(const val& rgba, const val& width, const val& height, const val& ink) {
+    if (!ink.isString()) throw Error("the ink must be \"dark\", \"light\" or \"auto\"");
+    const Ink rule = parse_ink(ink.as<std::string>());
+    const RgbaArg a = rgba_arg(rgba, width, height);
+    const InkReading r = read_ink(a.pixels.data(), a.w, a.h, rule);
+    val o = val::object();
+    o.set("gray", copy_to_js("Uint8Array", r.gray.data(), r.gray.size()));
+    o.set("lightInk", r.light_ink);
+    o.set("reading", describe_ink(r.light_ink));
     return o;
 }
 
@@ -285,6 +312,11 @@ EMSCRIPTEN_BINDINGS(digitnet) {
                 report.errors.emplace(e.key, e.what());
                 return wasm::settings_report_to_js(report);
             }
+        });
+
+    emscripten::function(
+        "readImageInk", +[](const val& rgba, const val& width, const val& height, const val& ink) {
+            return guarded([&] { return read_image_ink(rgba, width, height, ink); });
         });
 
     // Every method returns val so that a failure can come back as an Error (see the top of the file).

@@ -19,6 +19,12 @@ addOnPostRun(function () {
     if (this.isDeleted()) throw new Error('the session was deleted while its settings were read');
     return configure.call(this, copy);
   };
+  const readImageInk = Module['readImageInk'];
+  Module['readImageInk'] = (...args) => {
+    const result = readImageInk(...args);
+    if (result instanceof Error) throw result;
+    return result;
+  };
   const checkSettings = Module['checkSettings'];
   Module['checkSettings'] = (settings) => checkSettings(plainSettings(settings));
 });

@@ -5,7 +5,7 @@
 import DigitNet from 'digitnet-module';
 import { DrawingPad } from './draw.js';
 import { HeldOutView } from './heldout.js';
-import { heldOutPicture, readImageFile } from './image-file.js';
+import { heldOutPicture, inkPicture, readImageFile } from './image-file.js';
 import { InsideView } from './inside.js';
 import { NeuronView } from './neurons.js';
 import { PredictionView } from './prediction.js';
@@ -110,20 +110,45 @@ async function main() {
     $('prediction').dataset.layersMs = layersMs.toFixed(2);
     $('latency').textContent = `Read in ${ms.toFixed(1)} ms; layer views drawn in ${layersMs.toFixed(1)} ms.`;
   }
-  $('clear').addEventListener('click', () => pad.clear());
+  $('clear').addEventListener('click', () => {
+    showImageInk(null);
+    pad.clear();
+  });
 
   // A digit without drawing it: an image file, or one of the held-out digits.
+  // An image file's ink is read either way round: the line under the pad says
+  // which, and its button reads the file the other way.
+  let imageFile = null;  // {bitmap, lightInk} of the image file on the pad, or null
+  function showImageInk(bitmap, ink = 'auto') {
+    imageFile = null;
+    $('image-ink').hidden = !bitmap;
+    if (!bitmap) return;
+    try {
+      const { picture, lightInk, reading } = inkPicture(M, bitmap, ink);
+      imageFile = { bitmap, lightInk };
+      $('image-ink-reading').textContent = `The image was read as ${reading}.`;
+      $('flip-ink').textContent = `Flip: read as ${lightInk ? 'dark ink on a light ground' : 'light ink on a dark ground'} instead`;
+      pad.showImage(picture);
+    } catch (error) {
+      $('image-ink').hidden = true;
+      setStatus(`Could not read the image: ${error.message}.`, 'error');
+    }
+  }
+  $('flip-ink').addEventListener('click', () => {
+    if (imageFile) showImageInk(imageFile.bitmap, imageFile.lightInk ? 'dark' : 'light');
+  });
   $('image-file').addEventListener('change', async (/** @type {Event & {target: HTMLInputElement}} */ e) => {
     const file = e.target.files[0];
     e.target.value = '';
     if (!file) return;
     try {
-      pad.showImage(await readImageFile(file));
+      showImageInk(await readImageFile(file));
     } catch (error) {
       setStatus(`Could not read "${file.name}": ${error.message}.`, 'error');
     }
   });
   heldOut = new HeldOutView(session, { strip: $('strip'), caption: $('strip-caption'), table: $('confusion') }, (i) => {
+    showImageInk(null);
     pad.showImage(heldOutPicture(session.heldOutImage(i)));
     $('draw-title').scrollIntoView({ block: 'nearest', behavior: 'smooth' });
   });

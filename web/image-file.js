@@ -1,9 +1,12 @@
 // A digit from an image file (PNG or JPEG, transparency allowed), for the
 // drawing pad. The file's header is read first: a file that is not such an
-// image, or one too large, is refused before anything is decoded.
+// image, or one too large, is refused before anything is decoded. Its ink is
+// then read either way round by the core's rule (readImageInk, polarity.hpp).
 
 const IMAGE_MAX_BYTES = 20e6;
 const IMAGE_MAX_SIDE = 4096;
+// Pictures are read at most this large (the pad is smaller): less to copy into wasm.
+const IMAGE_READ_SIDE = 1024;
 
 // -> an ImageBitmap; throws an Error that says what is wrong with the file.
 export async function readImageFile(file) {
@@ -19,6 +22,22 @@ export async function readImageFile(file) {
   } catch (_) {
     throw new Error('the image is damaged and cannot be decoded');
   }
+}
+
+// The picture read with ink 'auto', 'dark' or 'light' (M: the module instance):
+// {picture: a canvas of dark ink on white, as the pad shows drawings;
+//  lightInk: true if it was read inverted; reading: how, in words}.
+export function inkPicture(M, bitmap, ink) {
+  const scale = Math.min(1, IMAGE_READ_SIDE / Math.max(bitmap.width, bitmap.height));
+  const width = Math.max(1, Math.round(bitmap.width * scale)), height = Math.max(1, Math.round(bitmap.height * scale));
+  const picture = Object.assign(document.createElement('canvas'), { width, height });
+  const context = picture.getContext('2d', { willReadFrequently: true });
+  context.drawImage(bitmap, 0, 0, width, height);
+  const pixels = context.getImageData(0, 0, width, height);
+  const { gray, lightInk, reading } = M.readImageInk(new Uint8Array(pixels.data.buffer), width, height, ink);
+  for (let i = 0; i < gray.length; i++) pixels.data.set([gray[i], gray[i], gray[i], 255], 4 * i);
+  context.putImageData(pixels, 0, 0);
+  return { picture, lightInk, reading };
 }
 
 // {width, height} from a PNG's IHDR or a JPEG's frame header, or null.

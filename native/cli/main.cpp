@@ -100,7 +100,7 @@ int main(int argc, char** argv) {
     CLI::App* p = app.add_subcommand("predict", "read the digit in an image file");
     p->add_option("model", model, "model file")->required();
     p->add_option("image", image, "PNG or binary PGM/PPM of one digit")->required();
-    p->add_option("--ink", ink, "bright, dark or auto (from the image border)");
+    p->add_option("--ink", ink, "dark, light or auto: which way round the ink is (auto: from the image's border)");
 
     double seconds = 2.0;
     std::string bench_data = asset("train-images-idx3-ubyte.gz");

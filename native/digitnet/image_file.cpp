@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
+#include <utility>
 
 #include "digitnet/preprocess.hpp"
 #include "digitnet/spec.hpp"
@@ -17,7 +18,7 @@ bool is_png(const std::string& b) { return b.size() >= 8 && std::memcmp(b.data()
 bool is_pnm(const std::string& b) { return b.size() >= 2 && b[0] == 'P' && (b[1] == '5' || b[1] == '6'); }
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f'; }
 
-GrayImage decode_png(const std::string& bytes) {
+RgbaImage decode_png(const std::string& bytes) {
     std::unique_ptr<spng_ctx, void (*)(spng_ctx*)> ctx(spng_ctx_new(0), spng_ctx_free);
     if (!ctx) throw std::bad_alloc();
     auto ok = [](int rc) {
@@ -38,7 +39,7 @@ GrayImage decode_png(const std::string& bytes) {
     std::vector<uint8_t> rgba(size);
     ok(spng_decode_image(ctx.get(), rgba.data(), size, SPNG_FMT_RGBA8, SPNG_DECODE_TRNS));
     const int w = static_cast<int>(ihdr.width), h = static_cast<int>(ihdr.height);
-    return {w, h, rgba_to_gray(rgba.data(), w, h)};
+    return {w, h, std::move(rgba)};
 }
 
 // Binary PGM (P5) and PPM (P6), as netpbm defines them: the magic, then width,
@@ -46,7 +47,7 @@ GrayImage decode_png(const std::string& bytes) {
 // '#' comments, one whitespace byte, then the samples (2 bytes big-endian each
 // when maxval > 255). Read here rather than by stb_image, whose PNM reader
 // (2.27, in Debian 12) overflows on 16-bit files and on long numbers.
-GrayImage decode_pnm(const std::string& b) {
+RgbaImage decode_pnm(const std::string& b) {
     size_t at = 2;
     auto number = [&](const char* what) {
         for (;;) {
@@ -82,12 +83,12 @@ GrayImage decode_pnm(const std::string& b) {
     std::vector<uint8_t> rgba(4 * count, 255);
     for (size_t i = 0; i < count; ++i)
         for (size_t c = 0; c < 3; ++c) rgba[4 * i + c] = sample(i * channels + (channels == 3 ? c : 0));
-    return {static_cast<int>(w), static_cast<int>(h), rgba_to_gray(rgba.data(), static_cast<int>(w), static_cast<int>(h))};
+    return {static_cast<int>(w), static_cast<int>(h), std::move(rgba)};
 }
 
 }  // namespace
 
-GrayImage decode_image(const std::string& bytes) {
+RgbaImage decode_image(const std::string& bytes) {
     if (is_png(bytes)) return decode_png(bytes);
     if (is_pnm(bytes)) return decode_pnm(bytes);
     throw Error("this is not an image digitnet reads: PNG, or binary PGM/PPM");

@@ -1,9 +1,11 @@
 // Drawing preprocessing, as the page and predict call it. Input: a flags byte
-// (bit 0: RGBA canvas bytes, else gray; bit 1: bright ink), width and height
+// (bit 0: RGBA image bytes, read by the ink rule, else gray; bit 1: bright ink,
+// or for RGBA the light-ink reading forced instead of decided), width and height
 // (one byte each, 0..255), then the pixels (only as many as the size needs).
 #include <cstdint>
 #include <vector>
 
+#include "digitnet/polarity.hpp"
 #include "digitnet/preprocess.hpp"
 #include "digitnet/spec.hpp"
 
@@ -16,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size - 3 < needed) return 0;
     try {
         if (rgba) {
-            const std::vector<uint8_t> gray = rgba_to_gray(data + 3, w, h);
-            preprocess_drawing(gray.data(), w, h, false);
+            const InkReading read = read_ink(data + 3, w, h, bright ? Ink::light : Ink::automatic);
+            preprocess_drawing(read.gray.data(), w, h, false);
         } else {
             preprocess_drawing(data + 3, w, h, bright);
         }

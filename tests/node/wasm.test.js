@@ -218,6 +218,20 @@ test('wrong inputs throw readable errors and the session carries on', async () =
   assert.equal(s.train(1).batches, 3);
 });
 
+test("readImageInk: the core's ink rule, either way round, and forced", () => {
+  // 3x3: a light pixel in the middle of a dark (gray 40) ground, opaque.
+  const rgba = new Uint8Array(36);
+  for (let i = 0; i < 9; i++) rgba.set(i === 4 ? [240, 240, 240, 255] : [40, 40, 40, 255], 4 * i);
+  const auto = M.readImageInk(rgba, 3, 3, 'auto');
+  assert.equal(auto.lightInk, true);
+  assert.equal(auto.reading, 'light ink on a dark ground (inverted)');
+  assert.deepEqual(Array.from(auto.gray), [255, 255, 255, 255, 255 - Math.floor(200 * 255 / 215), 255, 255, 255, 255]);
+  const dark = M.readImageInk(rgba, 3, 3, 'dark');
+  assert.equal(dark.lightInk, false);
+  assert.equal(dark.reading, 'dark ink on a light ground');
+  assert.deepEqual(Array.from(dark.gray), [40, 40, 40, 40, 240, 40, 40, 40, 40]);
+});
+
 test('a convolutional network: its architecture, training, and its model file', async () => {
   const s = await sessionWithData();
   const layers = 'c8k5,p2,c16k5s,p2,32,d0.25';
