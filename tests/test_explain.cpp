@@ -26,7 +26,8 @@ NetworkSpec cnn(const std::string& layers, bool bias = true) {
 }  // namespace
 
 TEST_CASE("the input gradient matches finite differences, MLP and CNN", "[gradient][explain]") {
-    CHECK(close(check_input_gradient(make_spec({7, 5}, Activation::Tanh, Activation::Softmax, true, 6, 4), kCrossEntropy, 3)));
+    CHECK(
+        close(check_input_gradient(make_spec({7, 5}, Activation::Tanh, Activation::Softmax, true, 6, 4), kCrossEntropy, 3)));
     CHECK(close(check_input_gradient(make_spec({6}, Activation::Sigmoid, Activation::Softmax, true, 5, 3),
                                      {LossKind::SquaredError, 1.0f}, 2)));
     CHECK(close(check_input_gradient(cnn("c3k3,p2,5"), kCrossEntropy, 2)));
@@ -41,8 +42,7 @@ TEST_CASE("a wrong input gradient is caught by the check", "[gradient][explain]"
         CHECK_FALSE(close(check_input_gradient(cnn("c3k3,p2,5"), kCrossEntropy, 2, 3, corrupt)));
 }
 
-TEST_CASE("the map lights the region the digit read depends on, and the runner-up's in the other sign",
-          "[explain]") {
+TEST_CASE("the map lights the region the digit read depends on, and the runner-up's in the other sign", "[explain]") {
     // 784 -> 10 softmax, no hidden layer. Unit 1 sums the top-left 7x7 pixels;
     // unit 7 half of the bottom-left 7x7 (not symmetric to the first under a
     // transpose); the others read nothing. On an even grey image of 0.5:
@@ -72,8 +72,8 @@ TEST_CASE("the map lights the region the digit read depends on, and the runner-u
 TEST_CASE("without biases, a ReLU network's map sums to log p(read) - log p(runner-up)", "[explain]") {
     // Such a network is linear along the ray from 0 to x, so gradient x input
     // sums to z_read - z_runner_up exactly, which softmax makes a log-ratio.
-    for (const NetworkSpec& spec : {make_spec({9, 6}, Activation::ReLU, Activation::Softmax, false, 12, 5),
-                                    cnn("c3k3,p2,c4k2,6", false)}) {
+    for (const NetworkSpec& spec :
+         {make_spec({9, 6}, Activation::ReLU, Activation::Softmax, false, 12, 5), cnn("c3k3,p2,c4k2,6", false)}) {
         INFO(spec.describe());
         Network net(spec);
         Rng rng(11);
