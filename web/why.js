@@ -43,6 +43,6 @@ export class WhyView {
 
   clear() {
     this.context.clearRect(0, 0, 28, 28);
-    this.sentence.textContent = '';
+    if (this.sentence.textContent) this.sentence.textContent = '';
   }
 }
