@@ -220,6 +220,16 @@ val predict_image(Session& s, const val& image) {
     return copy_to_js("Float32Array", p.data(), p.size());
 }
 
+// {digit, runnerUp, map: Float32Array (one value per input)} for the last digit predicted (explain.hpp).
+val explain_last_digit(const Session& s) {
+    const Explanation e = s.explain_last_digit();
+    val o = val::object();
+    o.set("digit", e.digit);
+    o.set("runnerUp", e.runner_up);
+    o.set("map", copy_to_js("Float32Array", e.map.data(), e.map.size()));
+    return o;
+}
+
 // [{channels, height, width, values: Float32Array}] per layer, for the last digit predicted.
 val layer_outputs(const Session& s) {
     const std::vector<Matrix>& A = s.layer_outputs();
@@ -376,6 +386,8 @@ EMSCRIPTEN_BINDINGS(digitnet) {
             "predictImage", +[](Session& s, const val& image) { return guarded([&] { return predict_image(s, image); }); })
         .function(
             "layerOutputs", +[](Session& s) { return guarded([&] { return layer_outputs(s); }); })
+        .function(
+            "explainLastDigit", +[](Session& s) { return guarded([&] { return explain_last_digit(s); }); })
         .function(
             "saveModel", +[](Session& s) { return guarded([&] { return uint8_to_js(s.save_model()); }); })
         .function(

@@ -95,6 +95,11 @@ const std::vector<Matrix>& Session::layer_outputs() const {
     return ws_.A;
 }
 
+Explanation Session::explain_last_digit() const {
+    layer_outputs();  // throws if there is no last digit: X_ is the input it read
+    return explain(network(), X_.data());
+}
+
 std::string Session::save_model() const { return digitnet::save_model(network()); }
 
 void Session::load_model(const std::string& bytes) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "digitnet/evaluate.hpp"
+#include "digitnet/explain.hpp"
 #include "digitnet/recipe.hpp"
 #include "digitnet/settings.hpp"
 #include "digitnet/trainer.hpp"
@@ -54,6 +55,9 @@ public:
     // [l] is 1 x network().out_shape(l).size(), maps HWC. Throws Error when this
     // network has not read a digit yet.
     const std::vector<Matrix>& layer_outputs() const;
+    // Why the current network reads the last digit predicted as it does: the
+    // map over its input (explain.hpp). Throws Error as layer_outputs() does.
+    Explanation explain_last_digit() const;
 
     std::string save_model() const;
     // Replaces the network; the trainer starts over on it with the current settings

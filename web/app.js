@@ -11,6 +11,7 @@ import { NeuronView } from './neurons.js';
 import { PredictionView } from './prediction.js';
 import { SettingsPanel, settingsApi } from './settings.js';
 import { TrainingPanel } from './training.js';
+import { WhyView } from './why.js';
 import { compileDigitNet, instantiateDigitNet } from './wasm-module.js';
 
 // The element with this id, as whatever kind of element index.html makes it.
@@ -72,6 +73,9 @@ async function main() {
     digit: $('prediction'), confidence: $('confidence'), note: $('prediction-note'), announce: $('prediction-announce'),
     bars: $('bars'), seen: $('seen'),
   });
+  // The map of why, while its toggle is pressed: a press reads the pad again.
+  const why = new WhyView({ toggle: $('why-toggle'), overlay: $('why-map'), sentence: $('why-sentence') },
+    () => schedulePrediction());
   let drawn = false;  // the person changed the drawing since the last prediction
   const pad = new DrawingPad($('draw-canvas'), () => {
     drawn = true;
@@ -88,21 +92,24 @@ async function main() {
     if (!pad.hasInk) {
       prediction.clear();
       inside.clear();
+      why.clear();
       return;
     }
-    // Timed: the drawing to the answer shown, then the layer views.
+    // Timed: the drawing to the answer shown (with the map of why when it is on), then the layer views.
     const start = performance.now();
     let answered = start;
     try {
       const { rgba, width, height } = pad.pixels();
       const { probabilities, image } = session.predictDrawing(rgba, width, height);
       prediction.show(probabilities, image);
+      if (why.on) why.show(session.explainLastDigit());
       answered = performance.now();
       inside.update(image, session.layerOutputs());
       if (byPerson) clearError();
     } catch (error) {
       prediction.clear();
       inside.clear();
+      why.clear();
       setStatus(`Could not read the drawing: ${error.message}.`, 'error');
     }
     const ms = answered - start, layersMs = performance.now() - answered;

@@ -69,9 +69,10 @@ const Matrix& Network::forward(const Matrix& X, Workspace& ws, Rng* dropout) con
 // is taken from dZ_l (and turned into dZ_{l-1}) before the parameter gradient
 // `use(l, dZ, in, rows)` runs, so `use` may change W_l. For use, dZ is rows x
 // units and in rows x fan_in: one row per sample (dense) or per output pixel
-// of every sample (conv, whose `in` is the lowered input).
+// of every sample (conv, whose `in` is the lowered input). At layer 0, dL/dX
+// (B x inputs) goes into dX when it is given.
 template <class Use>
-void Network::backward_layers(const Matrix& X, Workspace& ws, Use use) const {
+void Network::backward_layers(const Matrix& X, Workspace& ws, Matrix* dX, Use use) const {
     const int B = static_cast<int>(X.rows());
     for (int l = layer_count() - 1; l >= 0; --l) {
         const size_t i = static_cast<size_t>(l);
@@ -85,6 +86,9 @@ void Network::backward_layers(const Matrix& X, Workspace& ws, Use use) const {
             const Matrix& A = ws.A[i - 1];
             activation_backward(layer(l - 1).activation, ConstMatrixMap(A.data(), A.rows(), A.cols()),
                                 MatrixMap(dA.data(), dA.rows(), dA.cols()));
+        } else if (dX) {
+            dX->resize(B, X.cols());  // X has no activation: dL/dX is the layer's input gradient
+            kind.backward_input(p, dZ, dX->data());
         }
         if (kind.has_params) {
             const GradientInput g = kind.gradient_input(p, l == 0 ? X.data() : ws.A[i - 1].data());
@@ -94,7 +98,7 @@ void Network::backward_layers(const Matrix& X, Workspace& ws, Use use) const {
 }
 
 void Network::backward(const Matrix& X, Workspace& ws, float* grad, float weight_decay) const {
-    backward_layers(X, ws, [&](int l, const float* dZ, const float* in, int rows) {
+    backward_layers(X, ws, nullptr, [&](int l, const float* dZ, const float* in, int rows) {
         add_weight_product(dZ, in, grad + weight_offset(l), rows, units(l), fan_in(l), 1.0f, false);  // dZ^T in
         if (weight_decay != 0.0f) weights(l, grad) += weight_decay * weights(l);
         if (layer(l).bias) VectorMap(grad + bias_offset(l), units(l)) = ConstMatrixMap(dZ, rows, units(l)).colwise().sum();
@@ -102,7 +106,7 @@ void Network::backward(const Matrix& X, Workspace& ws, float* grad, float weight
 }
 
 void Network::sgd_backward(const Matrix& X, Workspace& ws, float learning_rate, float weight_decay) {
-    backward_layers(X, ws, [&](int l, const float* dZ, const float* in, int rows) {
+    backward_layers(X, ws, nullptr, [&](int l, const float* dZ, const float* in, int rows) {
         MatrixMap W = weights(l);
         if (weight_decay != 0.0f) W *= 1.0f - learning_rate * weight_decay;
         // the product accumulates straight into W
@@ -111,6 +115,10 @@ void Network::sgd_backward(const Matrix& X, Workspace& ws, float learning_rate, 
             VectorMap(params_.data() + bias_offset(l), units(l)) -=
                 learning_rate * ConstMatrixMap(dZ, rows, units(l)).colwise().sum();
     });
+}
+
+void Network::input_gradient(const Matrix& X, Workspace& ws, Matrix& dX) const {
+    backward_layers(X, ws, &dX, [](int, const float*, const float*, int) {});  // no parameter gradient
 }
 
 }  // namespace digitnet

@@ -68,12 +68,15 @@ public:
     // The same gradient applied at once as a plain SGD step, p -= lr (g + weight_decay W),
     // layer by layer: one pass less over the parameters than backward() + Optimizer.
     void sgd_backward(const Matrix& X, Workspace& ws, float learning_rate, float weight_decay);
+    // Given ws from forward(X) and dZ of the last layer already in ws.dZ.back(),
+    // writes dL/dX (B x inputs, the shape of X) into dX; no parameter gradient.
+    void input_gradient(const Matrix& X, Workspace& ws, Matrix& dX) const;
 
 private:
     // Layer l's view of a pass over `batch` samples (layers/kind.hpp).
     LayerPass pass(int l, int batch, Workspace& ws) const;
     template <class Use>
-    void backward_layers(const Matrix& X, Workspace& ws, Use use) const;
+    void backward_layers(const Matrix& X, Workspace& ws, Matrix* dX, Use use) const;
 
     NetworkSpec spec_;
     std::vector<Shape> shapes_;    // each layer's output shape
